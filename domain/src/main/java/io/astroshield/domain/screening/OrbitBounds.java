@@ -47,6 +47,16 @@ public record OrbitBounds(double minRadiusM, double maxRadiusM, double maxSpeedM
                 fourthDerivative(rMin, vMax) * PERTURBATION_FACTOR);
     }
 
+    /**
+     * Bounds for an SGP4 element set over a window of {@code windowDays}: mean-element perigee
+     * and apogee widened by 50 km for SGP4's short-period terms (J2 moves the osculating radius
+     * by about 10 km in LEO) plus 20 km per day for decay of high-drag objects.
+     */
+    public static OrbitBounds forMeanElements(double meanMotionRadPerS, double eccentricity, double windowDays) {
+        double a = Math.cbrt(MU_M3_S2 / (meanMotionRadPerS * meanMotionRadPerS));
+        return fromKepler(a, eccentricity, 50_000 + 20_000 * Math.max(0, windowDays));
+    }
+
     /** Two-body |r''''| bound at distance r and speed v (f and g series), m/s^4. */
     static double fourthDerivative(double rM, double vMps) {
         return MU_M3_S2 / (rM * rM * rM * rM) * (24 * vMps * vMps + 4 * MU_M3_S2 / rM);

@@ -238,6 +238,9 @@ public final class Screener {
                 for (int j = 0; j < knotCount[i]; j++) {
                     double t = (knotFirst[i] + j) * knotStep[i];
                     int code = source.state(i, t, knots, knotOffset[i] + 6 * j);
+                    if (code == 0) {
+                        checkBounds(i, t, knotOffset[i] + 6 * j);
+                    }
                     if (code != 0) {
                         drop(i, t, code);
                         // Knots before the failure stay usable; intervals after it are skipped.
@@ -251,6 +254,23 @@ public final class Screener {
                     knotCount[i] = 0;
                 }
             });
+        }
+
+        /**
+         * The margins are only as good as the bounds; a state outside them would make the broad
+         * phase unsafe, so it stops the run instead of silently missing encounters.
+         */
+        private void checkBounds(int i, double t, int off) {
+            double r = Math.sqrt(knots[off] * knots[off] + knots[off + 1] * knots[off + 1] + knots[off + 2] * knots[off + 2]);
+            double v = Math.sqrt(knots[off + 3] * knots[off + 3] + knots[off + 4] * knots[off + 4]
+                    + knots[off + 5] * knots[off + 5]);
+            OrbitBounds b = bounds[i];
+            if (r < b.minRadiusM() || r > b.maxRadiusM() || v > b.maxSpeedMps()) {
+                throw new DomainException(DomainError.SCREENING, String.format(java.util.Locale.ROOT,
+                        "object %d at %s is outside its motion bounds (r = %.0f m not in [%.0f, %.0f], v = %.1f m/s"
+                                + " > %.1f); screening stopped rather than risk missing encounters",
+                        source.noradId(i), instantAt.apply(t), r, b.minRadiusM(), b.maxRadiusM(), v, b.maxSpeedMps()));
+            }
         }
 
         private void drop(int i, double t, int code) {
