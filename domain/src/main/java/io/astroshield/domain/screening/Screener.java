@@ -238,11 +238,10 @@ public final class Screener {
                 for (int j = 0; j < knotCount[i]; j++) {
                     double t = (knotFirst[i] + j) * knotStep[i];
                     int code = source.state(i, t, knots, knotOffset[i] + 6 * j);
-                    if (code == 0) {
-                        checkBounds(i, t, knotOffset[i] + 6 * j);
-                    }
-                    if (code != 0) {
-                        drop(i, t, code);
+                    String violation = code == 0 ? boundsViolation(knotOffset[i] + 6 * j, bounds[i]) : null;
+                    if (code != 0 || violation != null) {
+                        dropped.add(source.noradId(i) + ": dropped from " + instantAt.apply(t) + ": "
+                                + (violation != null ? violation : source.errorMessage(code)));
                         // Knots before the failure stay usable; intervals after it are skipped.
                         knotCount[i] = j;
                         validUntil[i] = Math.max(t0, t - knotStep[i]);
@@ -257,24 +256,21 @@ public final class Screener {
         }
 
         /**
-         * The margins are only as good as the bounds; a state outside them would make the broad
-         * phase unsafe, so it stops the run instead of silently missing encounters.
+         * The margins are only as good as the bounds; an object whose state leaves them (a
+         * decayed object inside the Earth, a corrupt element set) is dropped and reported rather
+         * than screened with margins that no longer hold.
          */
-        private void checkBounds(int i, double t, int off) {
+        private String boundsViolation(int off, OrbitBounds b) {
             double r = Math.sqrt(knots[off] * knots[off] + knots[off + 1] * knots[off + 1] + knots[off + 2] * knots[off + 2]);
             double v = Math.sqrt(knots[off + 3] * knots[off + 3] + knots[off + 4] * knots[off + 4]
                     + knots[off + 5] * knots[off + 5]);
-            OrbitBounds b = bounds[i];
-            if (r < b.minRadiusM() || r > b.maxRadiusM() || v > b.maxSpeedMps()) {
-                throw new DomainException(DomainError.SCREENING, String.format(java.util.Locale.ROOT,
-                        "object %d at %s is outside its motion bounds (r = %.0f m not in [%.0f, %.0f], v = %.1f m/s"
-                                + " > %.1f); screening stopped rather than risk missing encounters",
-                        source.noradId(i), instantAt.apply(t), r, b.minRadiusM(), b.maxRadiusM(), v, b.maxSpeedMps()));
+            if (r >= b.minRadiusM() && r <= b.maxRadiusM() && v <= b.maxSpeedMps()) {
+                return null;
             }
-        }
-
-        private void drop(int i, double t, int code) {
-            dropped.add(source.noradId(i) + ": dropped from " + instantAt.apply(t) + ": " + source.errorMessage(code));
+            return String.format(java.util.Locale.ROOT,
+                    "state outside the motion bounds the screening margins rely on (r = %.0f km not in [%.0f, %.0f] km"
+                            + " or v = %.3f km/s > %.3f km/s)",
+                    r / 1e3, b.minRadiusM() / 1e3, b.maxRadiusM() / 1e3, v / 1e3, b.maxSpeedMps() / 1e3);
         }
 
         /** Object i is usable over [a, b] with knots covering it. */

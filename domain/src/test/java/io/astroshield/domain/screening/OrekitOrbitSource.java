@@ -45,6 +45,14 @@ final class OrekitOrbitSource implements OrbitSource {
 
     @Override
     public int state(int i, double tS, double[] out, int off) {
+        try {
+            return stateOrThrow(i, tS, out, off);
+        } catch (org.orekit.errors.OrekitException ex) {
+            return 1;
+        }
+    }
+
+    private int stateOrThrow(int i, double tS, double[] out, int off) {
         TLEPropagator[] p = props.get();
         if (p[i] == null) {
             ElementSet e = sets.get(i);
@@ -53,7 +61,12 @@ final class OrekitOrbitSource implements OrbitSource {
                     e.meanMotionDdotRadPerS3(), e.eccentricity(), e.inclinationRad(), e.argOfPerigeeRad(), e.raanRad(),
                     e.meanAnomalyRad(), e.revolutionNumberAtEpoch(), e.bStarPerEarthRadius(), data.utc()), data.teme());
         }
-        PVCoordinates pv = p[i].getPVCoordinates(t0.shiftedBy(tS), data.teme());
+        PVCoordinates pv;
+        try {
+            pv = p[i].getPVCoordinates(t0.shiftedBy(tS), data.teme());
+        } catch (org.orekit.errors.OrekitException ex) {
+            return 1;
+        }
         out[off] = pv.getPosition().getX();
         out[off + 1] = pv.getPosition().getY();
         out[off + 2] = pv.getPosition().getZ();
