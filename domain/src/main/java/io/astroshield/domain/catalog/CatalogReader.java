@@ -37,7 +37,7 @@ public final class CatalogReader {
 
     /** Reads a catalog file in any supported format with the built-in reference data. */
     public static ReadResult<ElementSet> read(Path file) {
-        return read(file, ReferenceData.builtIn());
+        return Inputs.readFile(file, CatalogReader::read);
     }
 
     /** Reads a catalog file in any supported format. */
@@ -47,10 +47,15 @@ public final class CatalogReader {
 
     /** Reads catalog text in any supported format with the built-in reference data. */
     public static ReadResult<ElementSet> read(String sourceName, String text) {
-        return read(sourceName, text, ReferenceData.builtIn());
+        return read(sourceName, text, null);
     }
 
-    /** Reads catalog text in any supported format. */
+    /**
+     * Reads catalog text in any supported format.
+     *
+     * @param reference time scales for OMM/GP epochs outside UTC; null for the built-in data
+     *                  (only built when a format needs it, so plain TLE files start fast)
+     */
     public static ReadResult<ElementSet> read(String sourceName, String text, ReferenceData reference) {
         String source = sourceName == null ? "<input>" : sourceName;
         Optional<Format> format = detect(text);
@@ -58,11 +63,14 @@ public final class CatalogReader {
             return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null,
                     "not a recognised catalog format: " + EXPECTED)));
         }
+        if (format.get() == Format.TLE) {
+            return TleReader.read(source, text);
+        }
+        ReferenceData data = reference != null ? reference : ReferenceData.builtIn();
         return switch (format.get()) {
-            case TLE -> TleReader.read(source, text);
-            case OMM_KVN, OMM_XML -> OmmReader.read(source, text, reference);
-            case GP_JSON -> GpReader.readJson(source, text, reference);
-            case GP_CSV -> GpReader.readCsv(source, text, reference);
+            case OMM_KVN, OMM_XML -> OmmReader.read(source, text, data);
+            case GP_JSON -> GpReader.readJson(source, text, data);
+            default -> GpReader.readCsv(source, text, data);
         };
     }
 
@@ -78,28 +86,35 @@ public final class CatalogReader {
         if (first == '[' || first == '{') {
             return Optional.of(Format.GP_JSON);
         }
-        String[] lines = Inputs.lines(text);
+        // walk line by line without splitting the whole text: a TLE catalog is recognised in its first lines
         String firstLine = null;
-        for (String line : lines) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("COMMENT")) {
-                firstLine = s;
-                break;
+        String previous = null;
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        while (start <= text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
-        }
-        if (firstLine == null) {
-            return Optional.empty();
-        }
-        if (firstLine.startsWith("CCSDS_OMM_VERS")) {
-            return Optional.of(Format.OMM_KVN);
-        }
-        if (firstLine.contains(",") && firstLine.replace("\"", "").toUpperCase(java.util.Locale.ROOT).contains("NORAD_CAT_ID")) {
-            return Optional.of(Format.GP_CSV);
-        }
-        for (int i = 0; i + 1 < lines.length; i++) {
-            if (lines[i].startsWith("1 ") && lines[i + 1].startsWith("2 ")) {
-                return Optional.of(Format.TLE);
+            String line = text.substring(start, end);
+            if (firstLine == null) {
+                String s = line.strip();
+                if (!s.isEmpty() && !s.startsWith("COMMENT")) {
+                    firstLine = s;
+                    if (s.startsWith("CCSDS_OMM_VERS")) {
+                        return Optional.of(Format.OMM_KVN);
+                    }
+                    if (s.contains(",") && s.replace("\"", "").toUpperCase(java.util.Locale.ROOT).contains("NORAD_CAT_ID")) {
+                        return Optional.of(Format.GP_CSV);
+                    }
+                }
             }
+            if (!line.isEmpty()) {
+                if (previous != null && previous.startsWith("1 ") && line.startsWith("2 ")) {
+                    return Optional.of(Format.TLE);
+                }
+                previous = line;
+            }
+            start = end + 1;
         }
         return Optional.empty();
     }
