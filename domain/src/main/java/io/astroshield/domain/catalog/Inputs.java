@@ -59,8 +59,21 @@ final class Inputs {
 
     /** Splits text into lines on LF, CRLF or CR; a leading byte-order mark is dropped. */
     static String[] lines(String text) {
-        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return body.split("\r\n|\n|\r", -1);
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        java.util.ArrayList<String> lines = new java.util.ArrayList<>(text.length() / 40 + 1);
+        int n = text.length();
+        for (int k = start; k < n; k++) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, k));
+                if (c == '\r' && k + 1 < n && text.charAt(k + 1) == '\n') {
+                    k++;
+                }
+                start = k + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return lines.toArray(new String[0]);
     }
 
     /** The line without trailing blanks, tabs or other control characters. */
