@@ -500,15 +500,188 @@ public final class Screener {
             return new ArrayList<>(events);
         }
 
-        /** Exact TCA of pair (i, j) inside sample interval k, or null when it has none under the threshold. */
+        /**
+         * Exact TCA of pair (i, j) inside sample interval k, or null when it has none under the
+         * threshold. The interpolated trajectories first bound the pair's distance (rejecting
+         * most candidates without propagating) and give a starting time; Newton's method on the
+         * exact range rate then converges in a few steps. Pairs whose range rate may turn inside
+         * the interval take the bracketing path on exact states.
+         */
         private ConjunctionEvent refine(int i, int j, int k) {
             double a = k * step;
             double b = Math.min(durationS, a + step);
+            double[] si = new double[6];
+            double[] sj = new double[6];
+            interpolate(i, a, si, 0);
+            interpolate(j, a, sj, 0);
+            double errR = posError[i] + posError[j];
+            double errV = velError[i] + velError[j];
+            double accel = bounds[i].maxAccelerationMps2() + bounds[j].maxAccelerationMps2();
+            if (!rangeRateMonotone(si, sj, errR, errV, accel, b - a)) {
+                return refineSlow(i, j, a, b, si, sj, errR, errV, accel);
+            }
+            double fa = rangeRate(si, sj);
+            double da = distance(si, sj);
+            interpolate(i, b, si, 0);
+            interpolate(j, b, sj, 0);
+            double fb = rangeRate(si, sj);
+            double db = distance(si, sj);
+            double start;
+            double lowest;
+            if (fa < 0 && fb >= 0) {
+                start = interpolatedRoot(i, j, a, b, fa, fb, si, sj);
+                lowest = distance(si, sj);
+            } else {
+                start = da <= db ? a : b;
+                lowest = Math.min(da, db);
+            }
+            if (lowest - errR > threshold) {
+                return null;
+            }
+            Pair pair = new Pair(i, j);
+            try {
+                double tca = pair.newton(start, a - step, b + step);
+                if (Double.isNaN(tca)) {
+                    return refineExactly(i, j, a, b);
+                }
+                // Each interval owns the roots in [a, b); the last one also owns the window end.
+                if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                    return null;
+                }
+                if (!pair.evaluate(tca)) {
+                    return null;
+                }
+                double miss = pair.distance();
+                return miss > threshold ? null : pair.event(tca, miss);
+            } finally {
+                narrowPropagations.addAndGet(pair.propagations);
+            }
+        }
+
+        /** Samples per interval for slow pairs, whose distance need not be unimodal there. */
+        private static final int SLOW_SAMPLES = 20;
+
+        /**
+         * Slow pairs (range rate may turn inside the interval): the interpolated distance is
+         * sampled; with the relative speed bounded, the samples bound the true minimum, which
+         * rejects most such pairs (formation flyers, fresh debris clouds) without propagating.
+         * Survivors get a golden-section search on exact states around the lowest sample.
+         */
+        private ConjunctionEvent refineSlow(int i, int j, double a, double b, double[] si, double[] sj, double errR,
+                                            double errV, double accel) {
+            double speedBound = Math.sqrt(Math.pow(si[3] - sj[3], 2) + Math.pow(si[4] - sj[4], 2)
+                    + Math.pow(si[5] - sj[5], 2)) + errV + accel * (b - a);
+            double spacing = (b - a) / SLOW_SAMPLES;
+            double best = Double.POSITIVE_INFINITY;
+            int bestK = 0;
+            for (int s = 0; s <= SLOW_SAMPLES; s++) {
+                double t = a + s * spacing;
+                interpolate(i, t, si, 0);
+                interpolate(j, t, sj, 0);
+                double d = distance(si, sj);
+                if (d < best) {
+                    best = d;
+                    bestK = s;
+                }
+            }
+            if (best - errR - speedBound * spacing / 2 > threshold) {
+                return null;
+            }
+            Pair pair = new Pair(i, j);
+            try {
+                double lo = Math.max(a, a + (bestK - 1) * spacing);
+                double hi = Math.min(b, a + (bestK + 1) * spacing);
+                double tca = golden(pair, lo, hi);
+                if (Double.isNaN(tca)) {
+                    return null;
+                }
+                // Polish to the range-rate root; it may lie just beyond the interval, in which
+                // case the neighbour that owns it reports it.
+                double root = pair.newton(tca, a - step, b + step);
+                if (!Double.isNaN(root)) {
+                    tca = root;
+                    if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                        return null;
+                    }
+                } else if (tca - a < 1e-3 || b - tca < 1e-3) {
+                    return null;
+                }
+                if (!pair.evaluate(tca)) {
+                    return null;
+                }
+                double miss = pair.distance();
+                return miss > threshold ? null : pair.event(tca, miss);
+            } finally {
+                narrowPropagations.addAndGet(pair.propagations);
+            }
+        }
+
+        /** Root of the interpolated range rate in [a, b] by the Illinois method; leaves the states at it in si, sj. */
+        private double interpolatedRoot(int i, int j, double a, double b, double fa, double fb, double[] si, double[] sj) {
+            int side = 0;
+            double t = a;
+            for (int iter = 0; iter < 60 && b - a > TIME_TOLERANCE_S; iter++) {
+                t = (a * fb - b * fa) / (fb - fa);
+                interpolate(i, t, si, 0);
+                interpolate(j, t, sj, 0);
+                double f = rangeRate(si, sj);
+                if (f < 0) {
+                    a = t;
+                    fa = f;
+                    if (side == -1) {
+                        fb /= 2;
+                    }
+                    side = -1;
+                } else {
+                    b = t;
+                    fb = f;
+                    if (side == 1) {
+                        fa /= 2;
+                    }
+                    side = 1;
+                }
+            }
+            return t;
+        }
+
+        /**
+         * True when the range rate cannot turn within {@code spanS} of the given states: its
+         * derivative |dv|^2 + dr.da stays positive given |da| <= accel, with the interpolation
+         * errors errR, errV allowed for on the states.
+         */
+        private boolean rangeRateMonotone(double[] si, double[] sj, double errR, double errV, double accel, double spanS) {
+            double v = 0;
+            double r = 0;
+            for (int c = 0; c < 3; c++) {
+                r += (sj[c] - si[c]) * (sj[c] - si[c]);
+                v += (sj[c + 3] - si[c + 3]) * (sj[c + 3] - si[c + 3]);
+            }
+            double vMin = Math.sqrt(v) - errV - accel * spanS;
+            double rMax = Math.sqrt(r) + errR + (Math.sqrt(v) + errV + accel * spanS) * spanS;
+            return vMin > 0 && vMin * vMin > rMax * accel;
+        }
+
+        private static double rangeRate(double[] si, double[] sj) {
+            double f = 0;
+            for (int c = 0; c < 3; c++) {
+                f += (sj[c] - si[c]) * (sj[c + 3] - si[c + 3]);
+            }
+            return f;
+        }
+
+        private static double distance(double[] si, double[] sj) {
+            double d = 0;
+            for (int c = 0; c < 3; c++) {
+                d += (sj[c] - si[c]) * (sj[c] - si[c]);
+            }
+            return Math.sqrt(d);
+        }
+
+        /** Bracketing search on exact states, for pairs whose range rate may turn inside the interval. */
+        private ConjunctionEvent refineExactly(int i, int j, double a, double b) {
             Pair pair = new Pair(i, j);
             try {
                 double fa = pair.rangeRate(a);
-                boolean monotone = pair.rangeRateMonotoneFrom(bounds[i].maxAccelerationMps2()
-                        + bounds[j].maxAccelerationMps2(), b - a);
                 double fb = pair.rangeRate(b);
                 if (Double.isNaN(fa) || Double.isNaN(fb)) {
                     return null;
@@ -516,9 +689,6 @@ public final class Screener {
                 double tca;
                 if (fa < 0 && fb >= 0) {
                     tca = brent(pair, a, b, fa, fb);
-                } else if (monotone) {
-                    // The closest approach is at an end of the interval; a neighbour holds its root.
-                    return null;
                 } else {
                     // No sign change, but the range rate may turn twice (slow, curving pairs).
                     tca = golden(pair, a, b);
@@ -671,21 +841,38 @@ public final class Screener {
             }
 
             /**
-             * True when, from the last evaluated time on and for {@code spanS} seconds, the range
-             * rate cannot turn: its derivative |dv|^2 + dr.da stays positive given |da| <= accel.
+             * Newton's method on the exact range rate from {@code t}, with derivative
+             * |dv|^2 + dr.da and two-body accelerations (an approximation of the derivative only:
+             * the root itself is exact). NaN when it leaves [lo, hi] or does not converge.
              */
-            boolean rangeRateMonotoneFrom(double accel, double spanS) {
-                double v = 0;
-                double r = 0;
-                for (int c = 0; c < 3; c++) {
-                    r += (sj[c] - si[c]) * (sj[c] - si[c]);
-                    v += (sj[c + 3] - si[c + 3]) * (sj[c + 3] - si[c + 3]);
+            double newton(double t, double lo, double hi) {
+                for (int iter = 0; iter < 12; iter++) {
+                    double f = rangeRate(t);
+                    if (Double.isNaN(f)) {
+                        return Double.NaN;
+                    }
+                    double ri = Math.sqrt(si[0] * si[0] + si[1] * si[1] + si[2] * si[2]);
+                    double rj = Math.sqrt(sj[0] * sj[0] + sj[1] * sj[1] + sj[2] * sj[2]);
+                    double ki = -OrbitBounds.MU_M3_S2 / (ri * ri * ri);
+                    double kj = -OrbitBounds.MU_M3_S2 / (rj * rj * rj);
+                    double fp = 0;
+                    for (int c = 0; c < 3; c++) {
+                        double dv = sj[c + 3] - si[c + 3];
+                        fp += dv * dv + (sj[c] - si[c]) * (kj * sj[c] - ki * si[c]);
+                    }
+                    if (!(fp > 0)) {
+                        return Double.NaN;
+                    }
+                    double dt = -f / fp;
+                    t += dt;
+                    if (t < lo || t > hi) {
+                        return Double.NaN;
+                    }
+                    if (Math.abs(dt) < TIME_TOLERANCE_S / 10) {
+                        return t;
+                    }
                 }
-                v = Math.sqrt(v);
-                r = Math.sqrt(r);
-                double vMin = v - accel * spanS;
-                double rMax = r + (v + accel * spanS) * spanS;
-                return vMin > 0 && vMin * vMin > rMax * accel;
+                return Double.NaN;
             }
 
             double distance() {
