@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class MeanElements {
 
+    private static final Instant EARLIEST_EPOCH = Instant.parse("1957-01-01T00:00:00Z");
+    private static final Instant LATEST_EPOCH = Instant.parse("2100-01-01T00:00:00Z");
+
     private MeanElements() {
     }
 
@@ -61,6 +64,10 @@ final class MeanElements {
             epoch = CcsdsTime.parse(epochField.value(), timeSystem, reference);
         } catch (IllegalArgumentException ex) {
             throw new BadRecord(epochField.line(), "EPOCH", "EPOCH " + ex.getMessage());
+        }
+        if (epoch.isBefore(EARLIEST_EPOCH) || !epoch.isBefore(LATEST_EPOCH)) {
+            // no element set predates Sputnik; far-future epochs are typos that would poison screening windows
+            throw new BadRecord(epochField.line(), "EPOCH", "EPOCH " + epoch + " is outside 1957..2099");
         }
 
         if (!fields.containsKey("MEAN_MOTION") && fields.containsKey("SEMI_MAJOR_AXIS")) {

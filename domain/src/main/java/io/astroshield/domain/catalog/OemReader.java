@@ -91,7 +91,7 @@ public final class OemReader {
             String key = eq < 0 ? line : line.substring(0, eq).strip();
             String value = eq < 0 ? "" : line.substring(eq + 1).strip();
             if (key.equals("CCSDS_OEM_VERS")) {
-                block = finish(block, source, reference, records, diagnostics);
+                block = finish(block, source, records, diagnostics);
                 sawVersion = true;
                 section = Section.HEADER;
                 if (!VERSIONS.contains(value)) {
@@ -102,7 +102,7 @@ public final class OemReader {
                 continue;
             }
             if (line.equals("META_START")) {
-                block = finish(block, source, reference, records, diagnostics);
+                block = finish(block, source, records, diagnostics);
                 block = new Block(lineNo);
                 if (!sawVersion) {
                     block.fail(new BadRecord(lineNo, null, "OEM does not start with CCSDS_OEM_VERS"));
@@ -159,7 +159,7 @@ public final class OemReader {
         } else if (section == Section.COVARIANCE) {
             diagnostics.add(Diagnostic.warning(source, covarianceStart, null, "COVARIANCE_START without COVARIANCE_STOP"));
         }
-        finish(block, source, reference, records, diagnostics);
+        finish(block, source, records, diagnostics);
         if (!sawVersion && records.isEmpty() && diagnostics.isEmpty()) {
             diagnostics.add(Diagnostic.error(source, 0, null, "no OEM found (no CCSDS_OEM_VERS line)"));
         }
@@ -170,8 +170,7 @@ public final class OemReader {
         return line.startsWith("COMMENT") && (line.length() == 7 || Character.isWhitespace(line.charAt(7)));
     }
 
-    private static Block finish(Block block, String source, ReferenceData reference, List<Ephemeris> records,
-                                List<Diagnostic> diagnostics) {
+    private static Block finish(Block block, String source, List<Ephemeris> records, List<Diagnostic> diagnostics) {
         if (block != null) {
             block.finish(source, records, diagnostics);
         }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Strict number parsing for message values: no NaN, no Infinity, no hex, no Java suffixes like 'd'. */
 final class Values {
 
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eEdD][+-]?\\d{1,4})?");
+    // possessive quantifiers: a long run of digits that fails to match must not backtrack quadratically
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?+(\\d++(\\.\\d*+)?+|\\.\\d++)([eEdD][+-]?+\\d{1,4}+)?+");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
 
     private Values() {

@@ -167,6 +167,15 @@ class GpReaderTest {
     }
 
     @Test
+    void epochOutsideTheSpaceAgeIsRejected() {
+        ReadResult<ElementSet> result = GpReader.readJson("gp.json", "[" + ISS_OBJECT.replace("2008-09-20", "1066-10-14") + "]");
+        assertThat(result.errors()).singleElement().satisfies(d -> {
+            assertThat(d.field()).isEqualTo("EPOCH");
+            assertThat(d.reason()).contains("1957..2099");
+        });
+    }
+
+    @Test
     void objectTypeFromCatalogTextWinsOverTheName() {
         ReadResult<ElementSet> result = GpReader.readCsv("gp.csv", CSV_HEADER + "\n"
                 + ISS_ROW.replace(",PAYLOAD", ",ROCKET BODY"));

@@ -311,6 +311,15 @@ class OmmReaderTest {
     }
 
     @Test
+    void longDigitRunIsRejectedWithoutQuadraticBacktracking() {
+        // found by ReadersFuzzTest: a 200,000-digit value ending in a letter made the number pattern backtrack for minutes
+        String huge = GOES9_KVN.replace("MEAN_MOTION = 1.00273272", "MEAN_MOTION = " + "7".repeat(200_000) + "x");
+        ReadResult<ElementSet> result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> OmmReader.read("huge", huge));
+        assertThat(result.errors()).singleElement().satisfies(d -> assertThat(d.field()).isEqualTo("MEAN_MOTION"));
+    }
+
+    @Test
     void xmlWithoutOmmIsOneError() {
         ReadResult<ElementSet> result = OmmReader.read("x.xml", "<opm/>");
         assertThat(result.records()).isEmpty();
