@@ -107,7 +107,8 @@ public record ObjectCovariance(CovarianceFrame frame, double[][] matrix) {
         double rNorm = Vectors.norm(r);
         double hNorm = Vectors.norm(h);
         if (!(rNorm > 0) || !(hNorm > 0)) {
-            throw new IllegalArgumentException("RTN frame undefined: position and velocity must be non-zero and not parallel");
+            throw new IllegalArgumentException(
+                    "RTN frame undefined: position and velocity must be non-zero and not parallel");
         }
         double[] radial = Vectors.scale(r, 1.0 / rNorm);
         double[] normal = Vectors.scale(h, 1.0 / hNorm);

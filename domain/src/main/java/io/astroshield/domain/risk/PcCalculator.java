@@ -89,8 +89,8 @@ public final class PcCalculator {
 
         if (!(plane.majorVarianceM2() > 0)) {
             // Nothing to remediate from (CARA PcCircle: "two non-positive eigenvalues").
-            throw new DomainException(DomainError.RISK,
-                    "combined covariance has no positive variance in the encounter plane: " + plane.majorVarianceM2() + " m²");
+            throw new DomainException(DomainError.RISK, "combined covariance has no positive variance"
+                    + " in the encounter plane: " + plane.majorVarianceM2() + " m²");
         }
         double floor = CLIP_FACTOR * radius * CLIP_FACTOR * radius;
         boolean remediated = plane.minorVarianceM2() < floor;

@@ -17,7 +17,7 @@ final class CaraCases {
 
     /** One case, already in SI units. */
     record Case(String id, String caraSource, double hbrM, Double expectedPc, boolean caraExpectsNan,
-                Double relTol, Double caraPc2d, Encounter encounter) {
+                Double relTol, Double caraPc2d, Double independentPc, Encounter encounter) {
         @Override
         public String toString() {
             return id;
@@ -67,11 +67,8 @@ final class CaraCases {
                 c.get("cara_expects_nan").asBoolean(),
                 c.get("rel_tol").isNull() ? null : c.get("rel_tol").asDouble(),
                 c.has("cara_pc2d") ? c.get("cara_pc2d").asDouble() : null,
+                c.has("independent_pc") ? c.get("independent_pc").asDouble() : null,
                 encounter);
-    }
-
-    static ObjectState state(Case c, boolean primary) {
-        return primary ? c.encounter().primary() : c.encounter().secondary();
     }
 
     private static double[] vector(JsonNode node, double k) {
