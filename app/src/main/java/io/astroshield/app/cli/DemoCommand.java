@@ -58,13 +58,16 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    ReferenceOptions reference;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (objects < 50) {
             throw new IllegalArgumentException("--objects must be at least 50 (the planted encounters need hosts)");
         }
-        ReferenceData data = ReferenceData.builtIn();
+        ReferenceData data = reference.load(err);
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
         SyntheticCatalog.Population population = new SyntheticCatalog(data).generate(seed, objects, start, PLANTS);
         err.printf(Locale.ROOT, "demo: %d synthetic objects (epoch %s), %d planted close approaches%n",

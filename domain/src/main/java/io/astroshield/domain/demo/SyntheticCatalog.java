@@ -119,9 +119,9 @@ public final class SyntheticCatalog {
         double e;
         ObjectType type = rnd.nextDouble() < 0.35 ? ObjectType.PAYLOAD
                 : rnd.nextDouble() < 0.8 ? ObjectType.DEBRIS : ObjectType.ROCKET_BODY;
-        if (u < 0.30) {                      // constellation shell
-            altKm = 540 + 20 * rnd.nextDouble();
-            incDeg = 53 + 0.2 * rnd.nextGaussian();
+        if (u < 0.30) {                      // constellation shells (several altitudes, as operators spread them)
+            altKm = 340 + 40 * rnd.nextInt(8) + 2 * rnd.nextDouble();
+            incDeg = 43 + 5 * rnd.nextInt(6) + 0.2 * rnd.nextGaussian();
             e = 0.0001 + 0.0003 * rnd.nextDouble();
         } else if (u < 0.55) {               // debris-rich 750-850 km band
             altKm = 750 + 100 * rnd.nextDouble();
