@@ -98,6 +98,9 @@ public final class Screener {
         private final AtomicLong candidateIntervals = new AtomicLong();
         private final AtomicLong narrowPropagations = new AtomicLong();
         private final AtomicInteger eventsFound = new AtomicInteger();
+        private long knotNanos;
+        private long broadNanos;
+        private long narrowNanos;
 
         // Chunk knot tables, rebuilt per chunk.
         private int[] knotFirst;
@@ -190,10 +193,18 @@ public final class Screener {
             for (int k0 = 0; k0 < totalSteps; k0 += stepsPerChunk) {
                 cancellation.check();
                 int k1 = Math.min(totalSteps, k0 + stepsPerChunk);
+                long t0 = System.nanoTime();
                 propagateKnots(k0 * step, Math.min(durationS, k1 * step));
+                long t1 = System.nanoTime();
                 List<long[]> candidates = broadPhase(k0, k1);
+                long t2 = System.nanoTime();
                 candidateIntervals.addAndGet(candidates.size());
-                for (ConjunctionEvent e : narrowPhase(candidates)) {
+                List<ConjunctionEvent> found = narrowPhase(candidates);
+                long t3 = System.nanoTime();
+                knotNanos += t1 - t0;
+                broadNanos += t2 - t1;
+                narrowNanos += t3 - t2;
+                for (ConjunctionEvent e : found) {
                     if (e.encounter() == EncounterType.LONG) {
                         longEvents.merge(pairKey(e.primaryId(), e.secondaryId()), e,
                                 (a, b) -> a.missDistanceM() <= b.missDistanceM() ? a : b);
@@ -208,7 +219,7 @@ public final class Screener {
             all.addAll(longEvents.values());
             return new ScreeningOutcome(all, List.copyOf(dropped),
                     new ScreeningOutcome.Statistics(objects, knotsPropagated.get(), candidateIntervals.get(),
-                            narrowPropagations.get()));
+                            narrowPropagations.get(), knotNanos / 1e9, broadNanos / 1e9, narrowNanos / 1e9));
         }
 
         // ---------------------------------------------------------------- knots
