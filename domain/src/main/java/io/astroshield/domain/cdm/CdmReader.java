@@ -260,7 +260,13 @@ public final class CdmReader {
             return false;
         }
         if (ex.getSpecifier() == OrekitMessages.UNINITIALIZED_VALUE_FOR_KEY && parts.length >= 1) {
-            diagnostics.add(Diagnostic.error(source, 0, String.valueOf(parts[0]), "mandatory keyword missing"));
+            String key = String.valueOf(parts[0]);
+            CdmEntry present = doc.entries.stream().filter(e -> !e.dropped && e.key.equals(key)).findFirst().orElse(null);
+            diagnostics.add(present == null
+                    ? Diagnostic.error(source, 0, key, "mandatory keyword missing")
+                    : Diagnostic.error(source, present.line, key, "present but not read where the standard places it: "
+                            + "keywords out of the CCSDS 508.0-B-1 order (line " + (last == null ? 0 : last.getLineNumber())
+                            + " ended the section)"));
             return false;
         }
         diagnostics.add(located(source, last, CdmRepairs.abbreviate(String.valueOf(ex.getMessage()))));
