@@ -33,6 +33,9 @@ final class CdmDocument {
     private static final Pattern XML_SEGMENT = Pattern.compile("<segment[\\s>/]");
     private static final Pattern UPPER_KEY = Pattern.compile("[A-Z][A-Z0-9_]*+");
 
+    /** Key of the dropped entry that stands for a stray line. */
+    static final String STRAY_KEY = "";
+
     final Format format;
     final String text;
     final List<CdmEntry> entries;
@@ -149,6 +152,10 @@ final class CdmDocument {
                 continue;
             }
             doc.strayLines.add(new StrayLine(lineNumber, line));
+            // kept as a dropped entry so that the repaired text (and what Orekit sees) omits it
+            CdmEntry stray = new CdmEntry(lineNumber, section, STRAY_KEY, line, null, false, start, end, -1, " ", null);
+            stray.dropped = true;
+            doc.entries.add(stray);
         }
         return new CdmDocument(Format.KVN, text, doc.entries, doc.strayLines, section, starts);
     }

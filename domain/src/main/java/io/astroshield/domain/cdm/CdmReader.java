@@ -230,6 +230,11 @@ public final class CdmReader {
                 if (!handleOrekitError(source, doc, repairs, diagnostics, ex, last.get())) {
                     return null;
                 }
+            } catch (NullPointerException | IllegalStateException | ClassCastException ex) {
+                // Orekit's parser state machine breaks this way on keywords in unexpected places
+                diagnostics.add(located(source, last.get(), "unexpected at this place: keywords out of the CCSDS "
+                        + "508.0-B-1 order or a section incomplete (Orekit: " + ex.getClass().getSimpleName() + ")"));
+                return null;
             } catch (RuntimeException | StackOverflowError ex) {
                 // Orekit failed on this input without an error of its own: report where it was reading
                 diagnostics.add(located(source, last.get(), "cannot be read (" + ex.getClass().getSimpleName()

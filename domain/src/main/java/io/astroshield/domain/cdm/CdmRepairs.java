@@ -65,10 +65,10 @@ final class CdmRepairs {
     /** Runs every rule; the entries of the document carry the repairs afterwards. */
     void run() {
         for (CdmDocument.StrayLine stray : doc.strayLines) {
-            warn(stray.line(), null, "not a KEYWORD = value line, ignored: '" + abbreviate(stray.text().strip()) + "'");
+            warn(stray.line(), null, "not a KEYWORD = value line; dropped: '" + abbreviate(stray.text().strip()) + "'");
         }
         for (CdmEntry e : doc.entries) {
-            if (e.isComment()) {
+            if (e.isComment() || e.dropped) {
                 continue;
             }
             if (!e.key.equals(e.key.toUpperCase(Locale.ROOT))) {
