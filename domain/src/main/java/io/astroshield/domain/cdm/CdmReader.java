@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * lower-case keywords, ... Each repair is a warning naming line, keyword and change; what cannot
  * be repaired is an error naming the field and reason, and then no record is returned.
  * <p>
- * Never throws for bad content. Not thread-safe in the sense that matters here: it keeps no
- * state between calls, so one instance may be shared.
+ * Never throws for bad content. One instance may be shared between threads: it keeps no
+ * state between calls (each read builds its own Orekit parser, which is not thread-safe).
  */
 public final class CdmReader {
 
@@ -56,7 +56,7 @@ public final class CdmReader {
     /** At most this many optional fields dropped after Orekit refused them, before giving up. */
     private static final int MAX_OREKIT_RETRIES = 32;
 
-    private static final Pattern UNKNOWN_DESIGNATOR = Pattern.compile("(?i)unknown|[+-]?nan|n/a|none|");
+    private static final Pattern UNKNOWN_DESIGNATOR = Pattern.compile("(?i)unknown|n/a|none|");
     private static final Pattern DOCTYPE = Pattern.compile("<!\\s*+(?i:doctype|entity)");
 
     private final ReferenceData referenceData;
@@ -168,7 +168,7 @@ public final class CdmReader {
         if (cdm == null) {
             return failed(repaired);
         }
-        ConjunctionDataMessage record = new CdmMapper(source, doc, repairs, diagnostics).map(cdm, input);
+        ConjunctionDataMessage record = new CdmMapper(source, repairs, diagnostics).map(cdm, input);
         if (record == null || hasErrors(diagnostics)) {
             return failed(repaired);
         }
@@ -289,13 +289,11 @@ public final class CdmReader {
     private final class CdmMapper {
 
         private final String source;
-        private final CdmDocument doc;
         private final CdmRepairs repairs;
         private final List<Diagnostic> diagnostics;
 
-        CdmMapper(String source, CdmDocument doc, CdmRepairs repairs, List<Diagnostic> diagnostics) {
+        CdmMapper(String source, CdmRepairs repairs, List<Diagnostic> diagnostics) {
             this.source = source;
-            this.doc = doc;
             this.repairs = repairs;
             this.diagnostics = diagnostics;
         }
@@ -382,10 +380,6 @@ public final class CdmReader {
             }
             String designator = text(section, "INTERNATIONAL_DESIGNATOR");
             if (designator != null && UNKNOWN_DESIGNATOR.matcher(designator).matches()) {
-                if (designator.toLowerCase(Locale.ROOT).contains("nan")) {
-                    diagnostics.add(Diagnostic.warning(source, line(section, "INTERNATIONAL_DESIGNATOR"),
-                            "INTERNATIONAL_DESIGNATOR", label + ": 'NaN' is not a designator; read as unknown"));
-                }
                 designator = null;
             }
             return new CdmObject(

@@ -90,6 +90,10 @@ final class CdmRepairs {
                 case TEXT -> {
                     if (e.value.isEmpty()) {
                         noValue(e);
+                    } else if ("INTERNATIONAL_DESIGNATOR".equals(e.key) && NAN.matcher(e.value).matches()) {
+                        // CARA's SingleCovTestCase1-3 and 1-11 write NaN for an unknown designator
+                        warn(e, "'" + e.value + "' is not a designator; rewritten as UNKNOWN");
+                        e.value = "UNKNOWN";
                     }
                 }
                 default -> throw new IllegalStateException(spec.kind().name());
