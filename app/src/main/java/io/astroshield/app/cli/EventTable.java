@@ -104,6 +104,7 @@ final class EventTable {
     }
 
     private static String days(double d) {
-        return String.format(Locale.ROOT, "%.4f", d);
+        // rounded first so that a tiny negative age prints 0.0000, not -0.0000
+        return String.format(Locale.ROOT, "%.4f", Math.round(d * 1e4) / 1e4 + 0.0);
     }
 }

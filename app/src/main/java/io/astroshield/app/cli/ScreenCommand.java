@@ -1,6 +1,9 @@
 package io.astroshield.app.cli;
 
 import io.astroshield.domain.catalog.ElementSet;
+import io.astroshield.domain.cdm.CdmWriter;
+import io.astroshield.domain.cdm.ConjunctionDataMessage;
+import io.astroshield.domain.cdm.ScreeningCdms;
 import io.astroshield.domain.catalog.Ephemeris;
 import io.astroshield.domain.screening.ScreeningRequest;
 import io.astroshield.domain.screening.ScreeningSettings;
@@ -11,7 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +79,10 @@ final class ScreenCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
 
+    @Option(names = "--cdm-out", paramLabel = "DIR",
+            description = "Also write each event as a CCSDS CDM (KVN) into DIR, named PRIMARY_SECONDARY_TCA.cdm.")
+    Path cdmDirectory;
+
     @Mixin
     OutputOption output;
 
@@ -118,9 +129,28 @@ final class ScreenCommand implements Callable<Integer> {
                 EventTable.writeJson(result.rows(), out);
             }
         }
+        if (cdmDirectory != null) {
+            writeCdms(result.rows());
+        }
         err.printf(Locale.ROOT, "screened %d objects from %s for %s: %d events in %.1f s%n",
                 result.result().outcome().statistics().objects(), CliTime.format(t0), window, result.rows().size(),
                 result.wallS());
         return 0;
+    }
+
+    private void writeCdms(List<EventTable.Row> rows) {
+        CdmWriter writer = new CdmWriter();
+        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try {
+            Files.createDirectories(cdmDirectory);
+            for (EventTable.Row row : rows) {
+                ConjunctionDataMessage cdm = ScreeningCdms.of(row.event(), row.pc(), hbrM, "ASTROSHIELD", created);
+                String name = row.event().primaryId() + "_" + row.event().secondaryId() + "_"
+                        + CliTime.format(row.event().tca()).replace(":", "") + ".cdm";
+                Files.writeString(cdmDirectory.resolve(name), writer.write(cdm), StandardCharsets.US_ASCII);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write CDMs into " + cdmDirectory + ": " + ex.getMessage(), ex);
+        }
     }
 }

@@ -9,14 +9,12 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.frames.Frame;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.CartesianDerivativesFilter;
-import org.orekit.utils.IERSConventions;
 import org.orekit.utils.TimeStampedPVCoordinates;
 import org.orekit.utils.TimeStampedPVCoordinatesHermiteInterpolator;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +51,7 @@ public final class EphemerisInterpolator {
             throw new DomainException(DomainError.INVALID_ARGUMENT, ephemeris.source()
                     + ": CENTER_NAME " + center + " is not supported (only EARTH-centred ephemerides are screened)");
         }
-        Frame frame = frameOf(ephemeris.frameName(), referenceData, ephemeris.source());
+        Frame frame = referenceData.ccsdsFrame(ephemeris.frameName(), ephemeris.source());
         Frame teme = referenceData.teme();
         List<EphemerisPoint> points = ephemeris.points();
         this.first = referenceData.toDate(points.get(0).time());
@@ -70,26 +68,6 @@ public final class EphemerisInterpolator {
         this.temeStates = List.copyOf(converted);
         this.window = Math.min(ephemeris.interpolationDegree() + 1, points.size());
         this.interpolator = new TimeStampedPVCoordinatesHermiteInterpolator(window, CartesianDerivativesFilter.USE_PV);
-    }
-
-    private static Frame frameOf(String frameName, ReferenceData rd, String source) {
-        String name = frameName.trim().toUpperCase(Locale.ROOT);
-        switch (name) {
-            case "EME2000":
-                return rd.eme2000();
-            case "GCRF":
-            case "ICRF":
-                // An Earth-centred ICRF ephemeris is in GCRF: same axes, geocentre origin.
-                return rd.gcrf();
-            case "TEME":
-                return rd.teme();
-            default:
-                if (name.startsWith("ITRF")) {
-                    return rd.context().getFrames().getITRF(IERSConventions.IERS_2010, true);
-                }
-                throw new DomainException(DomainError.INVALID_ARGUMENT, source + ": REF_FRAME " + frameName
-                        + " is not supported (EME2000, GCRF, ICRF, TEME, ITRF*)");
-        }
     }
 
     public Ephemeris ephemeris() {
