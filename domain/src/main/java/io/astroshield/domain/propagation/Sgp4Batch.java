@@ -735,6 +735,24 @@ public final class Sgp4Batch {
         return TWO_PI * gmst / 86_400.0;
     }
 
+    /** sin x: Taylor series to x^9 (remainder below 3e-18 for |x| <= 0.1), else Math.sin. */
+    private static double sinSmall(double x) {
+        if (Math.abs(x) > 0.1) {
+            return Math.sin(x);
+        }
+        double x2 = x * x;
+        return x * (1 - x2 / 6 * (1 - x2 / 20 * (1 - x2 / 42 * (1 - x2 / 72))));
+    }
+
+    /** cos x: Taylor series to x^10 (remainder below 3e-20 for |x| <= 0.1), else Math.cos. */
+    private static double cosSmall(double x) {
+        if (Math.abs(x) > 0.1) {
+            return Math.cos(x);
+        }
+        double x2 = x * x;
+        return 1 - x2 / 2 * (1 - x2 / 12 * (1 - x2 / 30 * (1 - x2 / 56 * (1 - x2 / 90))));
+    }
+
     /** a reduced to [0, 2pi), with the same arithmetic as Hipparchus' normalizeAngle(a, pi). */
     static double normalizeZeroToTwoPi(double a) {
         return a - TWO_PI * Math.floor((a + Math.PI - Math.PI) / TWO_PI);
@@ -1065,9 +1083,13 @@ public final class Sgp4Batch {
         double temp2 = a / r;
         final double betal = Math.sqrt(1.0 - elsq);
         temp = esinE / (1.0 + betal);
-        final double cosu = temp2 * (cosEpw - axn + ayn * temp);
-        final double sinu = temp2 * (sinEpw - ayn - axn * temp);
-        final double u = Math.atan2(sinu, cosu);
+        double cosu = temp2 * (cosEpw - axn + ayn * temp);
+        double sinu = temp2 * (sinEpw - ayn - axn * temp);
+        // (cos u, sin u) is a unit vector in exact arithmetic; normalising it stands in for Orekit's
+        // u = atan2(sin u, cos u) followed by sin and cos of u + corrections, without the three calls.
+        final double norm = 1.0 / Math.sqrt(sinu * sinu + cosu * cosu);
+        cosu *= norm;
+        sinu *= norm;
         final double sin2u = 2.0 * sinu * cosu;
         final double cos2u = 2.0 * cosu * cosu - 1.0;
         final double temp1 = CK2 / pl;
@@ -1076,15 +1098,21 @@ public final class Sgp4Batch {
         if (rk < 1.0) {
             return 6;
         }
-        final double uk = u - 0.25 * temp2 * x7thm1 * sin2u;
+        // Short-period corrections of u, node and inclination are small angles: sin and cos of the
+        // corrected angles come from the angle-sum identities (exact series below 0.1 rad).
+        final double du = -0.25 * temp2 * x7thm1 * sin2u;
         final double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
-        final double xinck = incl + 1.5 * temp2 * cosi * sini * cos2u;
+        final double di = 1.5 * temp2 * cosi * sini * cos2u;
 
         // Orientation vectors and the TEME state.
-        final double sinuk = Math.sin(uk);
-        final double cosuk = Math.cos(uk);
-        final double sinik = Math.sin(xinck);
-        final double cosik = Math.cos(xinck);
+        final double sinDu = sinSmall(du);
+        final double cosDu = cosSmall(du);
+        final double sinuk = sinu * cosDu + cosu * sinDu;
+        final double cosuk = cosu * cosDu - sinu * sinDu;
+        final double sinDi = sinSmall(di);
+        final double cosDi = cosSmall(di);
+        final double sinik = sini * cosDi + cosi * sinDi;
+        final double cosik = cosi * cosDi - sini * sinDi;
         final double sinnok = Math.sin(xnodek);
         final double cosnok = Math.cos(xnodek);
         final double xmx = -sinnok * cosik;
