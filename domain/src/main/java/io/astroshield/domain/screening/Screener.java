@@ -1,0 +1,959 @@
+package io.astroshield.domain.screening;
+
+import io.astroshield.domain.DomainError;
+import io.astroshield.domain.DomainException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleFunction;
+import java.util.stream.IntStream;
+
+/**
+ * Finds close approaches among the objects of an {@link OrbitSource} over a window.
+ *
+ * <p>Broad phase, per sub-window ("chunk"): every object is propagated exactly at its own
+ * knots (step chosen so the cubic Hermite error stays under the tolerance); at each sample
+ * interval the positions are interpolated at the interval's centre and hashed into a grid of
+ * cells at least as large as the largest pair reach; neighbouring pairs pass a perigee/apogee
+ * filter and a linear relative-motion test whose margins bound the interpolation error and the
+ * curvature over the interval (docs/screening-margin.md). Narrow phase: on each surviving
+ * interval, TCA is the root of the range rate found with Brent's method on exact states; an
+ * interior minimum without a sign change (slow pairs) is found by golden-section search.
+ * Encounters below the long-encounter speed are reported once per window at their closest
+ * approach.
+ */
+public final class Screener {
+
+    /** Smallest knot step, s: bounds the knot count of very eccentric orbits. */
+    private static final double MIN_KNOT_STEP_S = 2.0;
+    /** Brent/golden convergence in time, s: 1 µs is far below the 10 ms TCA requirement. */
+    private static final double TIME_TOLERANCE_S = 1e-6;
+    /** Two roots of the same pair closer than this are the same encounter, s. */
+    private static final double SAME_ENCOUNTER_S = 1.0;
+
+    private final ScreeningSettings settings;
+
+    public Screener(ScreeningSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * @param source    the orbits, states in seconds from the reference epoch
+     * @param primaries null for all-vs-all, else a flag per object: only pairs with a primary are screened
+     * @param durationS window length from the reference epoch (t = 0)
+     * @param instantAt converts seconds from the reference epoch into UTC
+     */
+    public ScreeningOutcome screen(OrbitSource source, boolean[] primaries, double durationS,
+                                   DoubleFunction<Instant> instantAt, ScreeningProgress progress,
+                                   Cancellation cancellation) {
+        if (!(durationS > 0)) {
+            throw new DomainException(DomainError.INVALID_ARGUMENT, "screening duration must be positive: " + durationS);
+        }
+        if (primaries != null && primaries.length != source.size()) {
+            throw new DomainException(DomainError.INVALID_ARGUMENT, "primaries flags do not match the objects");
+        }
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            return new Run(source, primaries, durationS, instantAt, progress, cancellation, pool).execute();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One screening: its per-object tables and the chunk loop. */
+    private final class Run {
+        private final OrbitSource source;
+        private final boolean[] isPrimary;
+        private final double durationS;
+        private final DoubleFunction<Instant> instantAt;
+        private final ScreeningProgress progress;
+        private final Cancellation cancellation;
+        private final ForkJoinPool pool;
+
+        private final int n;
+        private final boolean[] screened;
+        private final OrbitBounds[] bounds;
+        private final double[] knotStep;
+        private final double[] posError;
+        private final double[] velError;
+        /** Object i is unusable from this time on (first propagation error), s. */
+        private final double[] validUntil;
+        private final ConcurrentLinkedQueue<String> dropped = new ConcurrentLinkedQueue<>();
+
+        private final double threshold;
+        private final double step;
+        private final int totalSteps;
+        private final double cellSize;
+
+        private final AtomicLong knotsPropagated = new AtomicLong();
+        private final AtomicLong candidateIntervals = new AtomicLong();
+        private final AtomicLong narrowPropagations = new AtomicLong();
+        private final AtomicInteger eventsFound = new AtomicInteger();
+
+        // Chunk knot tables, rebuilt per chunk.
+        private int[] knotFirst;
+        private int[] knotCount;
+        private int[] knotOffset;
+        private double[] knots = new double[0];
+
+        Run(OrbitSource source, boolean[] primaries, double durationS, DoubleFunction<Instant> instantAt,
+            ScreeningProgress progress, Cancellation cancellation, ForkJoinPool pool) {
+            this.source = source;
+            this.isPrimary = primaries;
+            this.durationS = durationS;
+            this.instantAt = instantAt;
+            this.progress = progress;
+            this.cancellation = cancellation;
+            this.pool = pool;
+            this.n = source.size();
+            this.threshold = settings.thresholdM();
+            this.step = settings.sampleStepS();
+            this.totalSteps = (int) Math.ceil(durationS / step);
+            this.bounds = new OrbitBounds[n];
+            this.knotStep = new double[n];
+            this.posError = new double[n];
+            this.velError = new double[n];
+            this.validUntil = new double[n];
+            this.screened = new boolean[n];
+            double maxReach = 0;
+            double halfStep = step / 2;
+            for (int i = 0; i < n; i++) {
+                OrbitBounds b = source.bounds(i);
+                bounds[i] = b;
+                double h = Math.min(settings.maxKnotStepS(),
+                        Math.max(MIN_KNOT_STEP_S, b.knotStepFor(settings.interpolationToleranceM())));
+                knotStep[i] = h;
+                posError[i] = b.interpolationErrorM(h);
+                velError[i] = b.interpolationVelocityErrorMps(h);
+                validUntil[i] = Double.POSITIVE_INFINITY;
+            }
+            markScreened();
+            for (int i = 0; i < n; i++) {
+                if (screened[i]) {
+                    maxReach = Math.max(maxReach, reach(i, halfStep));
+                }
+            }
+            // Any pair that can come within the threshold during an interval is, at its centre,
+            // closer than threshold + reach(i) + reach(j) <= threshold + 2 maxReach: one cell.
+            this.cellSize = threshold + 2 * maxReach;
+        }
+
+        /** How far object i can be from its interpolated centre position over half an interval, m. */
+        private double reach(int i, double halfStep) {
+            OrbitBounds b = bounds[i];
+            return posError[i] + b.maxSpeedMps() * halfStep + b.maxAccelerationMps2() * halfStep * halfStep / 2;
+        }
+
+        /** Primaries mode: keep primaries and the secondaries whose radial band meets a primary's. */
+        private void markScreened() {
+            if (isPrimary == null) {
+                Arrays.fill(screened, true);
+                return;
+            }
+            List<double[]> bands = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (isPrimary[i]) {
+                    bands.add(new double[] {bounds[i].minRadiusM() - threshold, bounds[i].maxRadiusM() + threshold});
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (isPrimary[i]) {
+                    screened[i] = true;
+                    continue;
+                }
+                for (double[] band : bands) {
+                    if (bounds[i].maxRadiusM() >= band[0] && bounds[i].minRadiusM() <= band[1]) {
+                        screened[i] = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        ScreeningOutcome execute() {
+            int stepsPerChunk = Math.max(1, (int) Math.floor(settings.chunkS() / step));
+            List<ConjunctionEvent> shortEvents = new ArrayList<>();
+            Map<Long, ConjunctionEvent> longEvents = new HashMap<>();
+            int objects = 0;
+            for (boolean s : screened) {
+                objects += s ? 1 : 0;
+            }
+            for (int k0 = 0; k0 < totalSteps; k0 += stepsPerChunk) {
+                cancellation.check();
+                int k1 = Math.min(totalSteps, k0 + stepsPerChunk);
+                propagateKnots(k0 * step, Math.min(durationS, k1 * step));
+                List<long[]> candidates = broadPhase(k0, k1);
+                candidateIntervals.addAndGet(candidates.size());
+                for (ConjunctionEvent e : narrowPhase(candidates)) {
+                    if (e.encounter() == EncounterType.LONG) {
+                        longEvents.merge(pairKey(e.primaryId(), e.secondaryId()), e,
+                                (a, b) -> a.missDistanceM() <= b.missDistanceM() ? a : b);
+                    } else {
+                        shortEvents.add(e);
+                    }
+                }
+                eventsFound.set(shortEvents.size() + longEvents.size());
+                progress.update((double) k1 / totalSteps, eventsFound.get());
+            }
+            List<ConjunctionEvent> all = new ArrayList<>(deduplicate(shortEvents));
+            all.addAll(longEvents.values());
+            return new ScreeningOutcome(all, List.copyOf(dropped),
+                    new ScreeningOutcome.Statistics(objects, knotsPropagated.get(), candidateIntervals.get(),
+                            narrowPropagations.get()));
+        }
+
+        // ---------------------------------------------------------------- knots
+
+        private void propagateKnots(double t0, double t1) {
+            knotFirst = new int[n];
+            knotCount = new int[n];
+            knotOffset = new int[n];
+            int total = 0;
+            for (int i = 0; i < n; i++) {
+                if (!screened[i] || validUntil[i] <= t0) {
+                    continue;
+                }
+                int first = (int) Math.floor(t0 / knotStep[i]);
+                int last = (int) Math.ceil(t1 / knotStep[i]);
+                knotFirst[i] = first;
+                knotCount[i] = last - first + 1;
+                knotOffset[i] = total;
+                total += knotCount[i] * 6;
+            }
+            if (knots.length < total) {
+                knots = new double[total];
+            }
+            run(IntStream.range(0, n), i -> {
+                if (knotCount[i] == 0) {
+                    return;
+                }
+                for (int j = 0; j < knotCount[i]; j++) {
+                    double t = (knotFirst[i] + j) * knotStep[i];
+                    int code = source.state(i, t, knots, knotOffset[i] + 6 * j);
+                    String violation = code == 0 ? boundsViolation(knotOffset[i] + 6 * j, bounds[i]) : null;
+                    if (code != 0 || violation != null) {
+                        dropped.add(source.noradId(i) + ": dropped from " + instantAt.apply(t) + ": "
+                                + (violation != null ? violation : source.errorMessage(code)));
+                        // Knots before the failure stay usable; intervals after it are skipped.
+                        knotCount[i] = j;
+                        validUntil[i] = Math.max(t0, t - knotStep[i]);
+                        break;
+                    }
+                }
+                knotsPropagated.addAndGet(knotCount[i]);
+                if (knotCount[i] < 2) {
+                    knotCount[i] = 0;
+                }
+            });
+        }
+
+        /**
+         * The margins are only as good as the bounds; an object whose state leaves them (a
+         * decayed object inside the Earth, a corrupt element set) is dropped and reported rather
+         * than screened with margins that no longer hold.
+         */
+        private String boundsViolation(int off, OrbitBounds b) {
+            double r = Math.sqrt(knots[off] * knots[off] + knots[off + 1] * knots[off + 1] + knots[off + 2] * knots[off + 2]);
+            double v = Math.sqrt(knots[off + 3] * knots[off + 3] + knots[off + 4] * knots[off + 4]
+                    + knots[off + 5] * knots[off + 5]);
+            if (r >= b.minRadiusM() && r <= b.maxRadiusM() && v <= b.maxSpeedMps()) {
+                return null;
+            }
+            return String.format(java.util.Locale.ROOT,
+                    "state outside the motion bounds the screening margins rely on (r = %.0f km not in [%.0f, %.0f] km"
+                            + " or v = %.3f km/s > %.3f km/s)",
+                    r / 1e3, b.minRadiusM() / 1e3, b.maxRadiusM() / 1e3, v / 1e3, b.maxSpeedMps() / 1e3);
+        }
+
+        /** Object i is usable over [a, b] with knots covering it. */
+        private boolean usable(int i, double a, double b) {
+            if (knotCount[i] == 0 || b > validUntil[i]) {
+                return false;
+            }
+            double h = knotStep[i];
+            return a >= knotFirst[i] * h && b <= (knotFirst[i] + knotCount[i] - 1) * h;
+        }
+
+        /** Hermite interpolation of object i at t into out[off..off+5] (position, velocity). */
+        private void interpolate(int i, double t, double[] out, int off) {
+            double h = knotStep[i];
+            int j = (int) Math.floor(t / h) - knotFirst[i];
+            j = Math.max(0, Math.min(knotCount[i] - 2, j));
+            double tau = (t - (knotFirst[i] + j) * h) / h;
+            double t2 = tau * tau;
+            double t3 = t2 * tau;
+            double h00 = 2 * t3 - 3 * t2 + 1;
+            double h10 = (t3 - 2 * t2 + tau) * h;
+            double h01 = -2 * t3 + 3 * t2;
+            double h11 = (t3 - t2) * h;
+            double d00 = (6 * t2 - 6 * tau) / h;
+            double d10 = 3 * t2 - 4 * tau + 1;
+            double d01 = (-6 * t2 + 6 * tau) / h;
+            double d11 = 3 * t2 - 2 * tau;
+            int k = knotOffset[i] + 6 * j;
+            double[] kn = knots;
+            for (int c = 0; c < 3; c++) {
+                double p0 = kn[k + c];
+                double v0 = kn[k + 3 + c];
+                double p1 = kn[k + 6 + c];
+                double v1 = kn[k + 9 + c];
+                out[off + c] = h00 * p0 + h10 * v0 + h01 * p1 + h11 * v1;
+                out[off + 3 + c] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
+            }
+        }
+
+        // ---------------------------------------------------------------- broad phase
+
+        /** Candidate intervals as {i, j, step} with i < j. */
+        private List<long[]> broadPhase(int k0, int k1) {
+            int threads = settings.threads();
+            int span = k1 - k0;
+            int blocks = Math.min(span, threads * 4);
+            ConcurrentLinkedQueue<long[]> out = new ConcurrentLinkedQueue<>();
+            run(IntStream.range(0, blocks), b -> {
+                int from = k0 + (int) ((long) span * b / blocks);
+                int to = k0 + (int) ((long) span * (b + 1) / blocks);
+                BroadPhaseWorker worker = new BroadPhaseWorker();
+                for (int k = from; k < to; k++) {
+                    if ((k & 15) == 0 && cancellation.isCancelled()) {
+                        return;
+                    }
+                    worker.sample(k, out);
+                }
+            });
+            cancellation.check();
+            return new ArrayList<>(out);
+        }
+
+        /** Per-thread grid and buffers for the broad phase. */
+        private final class BroadPhaseWorker {
+            private final double[] state = new double[6 * n];
+            private final boolean[] active = new boolean[n];
+            private final int[] next = new int[n];
+            private final int tableMask;
+            private final long[] cellKeys;
+            private final int[] cellHeads;
+            private final int[] cellStamps;
+            private int stamp;
+            private final int[] activeList = new int[n];
+            private final int[] primaryList = new int[n];
+
+            BroadPhaseWorker() {
+                int size = Integer.highestOneBit(Math.max(16, n * 4) - 1) << 1;
+                tableMask = size - 1;
+                cellKeys = new long[size];
+                cellHeads = new int[size];
+                cellStamps = new int[size];
+            }
+
+            void sample(int k, ConcurrentLinkedQueue<long[]> out) {
+                double a = k * step;
+                double b = Math.min(durationS, a + step);
+                double tc = (a + b) / 2;
+                double half = (b - a) / 2;
+                stamp++;
+                int nActive = 0;
+                int nPrimaries = 0;
+                for (int i = 0; i < n; i++) {
+                    boolean use = screened[i] && usable(i, a, b);
+                    active[i] = use;
+                    if (!use) {
+                        continue;
+                    }
+                    interpolate(i, tc, state, 6 * i);
+                    if (isPrimary != null && isPrimary[i]) {
+                        primaryList[nPrimaries++] = i;
+                    } else {
+                        insert(i);
+                        activeList[nActive++] = i;
+                    }
+                }
+                if (isPrimary == null) {
+                    for (int idx = 0; idx < nActive; idx++) {
+                        int i = activeList[idx];
+                        forNeighbours(i, true, k, half, out);
+                    }
+                } else {
+                    for (int p = 0; p < nPrimaries; p++) {
+                        int i = primaryList[p];
+                        forNeighbours(i, false, k, half, out);
+                        for (int q = p + 1; q < nPrimaries; q++) {
+                            test(i, primaryList[q], k, half, out);
+                        }
+                    }
+                }
+            }
+
+            private long cellKey(double x, double y, double z) {
+                long cx = (long) Math.floor(x / cellSize) + (1L << 20);
+                long cy = (long) Math.floor(y / cellSize) + (1L << 20);
+                long cz = (long) Math.floor(z / cellSize) + (1L << 20);
+                return (cx << 42) | (cy << 21) | cz;
+            }
+
+            private int slot(long key) {
+                long hsh = key * 0x9E3779B97F4A7C15L;
+                int s = (int) (hsh >>> 40) & tableMask;
+                while (cellStamps[s] == stamp && cellKeys[s] != key) {
+                    s = (s + 1) & tableMask;
+                }
+                return s;
+            }
+
+            private void insert(int i) {
+                long key = cellKey(state[6 * i], state[6 * i + 1], state[6 * i + 2]);
+                int s = slot(key);
+                if (cellStamps[s] != stamp) {
+                    cellStamps[s] = stamp;
+                    cellKeys[s] = key;
+                    cellHeads[s] = -1;
+                }
+                next[i] = cellHeads[s];
+                cellHeads[s] = i;
+            }
+
+            /**
+             * Visits the objects in the 27 cells around object i. With {@code onlyHigher}, pairs are
+             * taken once (j > i), which all-vs-all needs because both objects are in the grid.
+             */
+            private void forNeighbours(int i, boolean onlyHigher, int k, double half, ConcurrentLinkedQueue<long[]> out) {
+                long cx = (long) Math.floor(state[6 * i] / cellSize) + (1L << 20);
+                long cy = (long) Math.floor(state[6 * i + 1] / cellSize) + (1L << 20);
+                long cz = (long) Math.floor(state[6 * i + 2] / cellSize) + (1L << 20);
+                for (int dx = -1; dx <= 1; dx++) {
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dz = -1; dz <= 1; dz++) {
+                            long key = ((cx + dx) << 42) | ((cy + dy) << 21) | (cz + dz);
+                            int s = slot(key);
+                            if (cellStamps[s] != stamp) {
+                                continue;
+                            }
+                            for (int j = cellHeads[s]; j >= 0; j = next[j]) {
+                                if (j == i || (onlyHigher && j < i)) {
+                                    continue;
+                                }
+                                test(i, j, k, half, out);
+                            }
+                        }
+                    }
+                }
+            }
+
+            /** Perigee/apogee filter, then the linear relative-motion bound over the interval. */
+            private void test(int i, int j, int k, double half, ConcurrentLinkedQueue<long[]> out) {
+                OrbitBounds bi = bounds[i];
+                OrbitBounds bj = bounds[j];
+                if (bi.maxRadiusM() + threshold < bj.minRadiusM() || bj.maxRadiusM() + threshold < bi.minRadiusM()) {
+                    return;
+                }
+                int oi = 6 * i;
+                int oj = 6 * j;
+                double dx = state[oj] - state[oi];
+                double dy = state[oj + 1] - state[oi + 1];
+                double dz = state[oj + 2] - state[oi + 2];
+                double reachSum = threshold + reach(i, half) + reach(j, half);
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 > reachSum * reachSum) {
+                    return;
+                }
+                double wx = state[oj + 3] - state[oi + 3];
+                double wy = state[oj + 4] - state[oi + 4];
+                double wz = state[oj + 5] - state[oi + 5];
+                double w2 = wx * wx + wy * wy + wz * wz;
+                double tau = w2 > 0 ? -(dx * wx + dy * wy + dz * wz) / w2 : 0;
+                tau = Math.max(-half, Math.min(half, tau));
+                double mx = dx + wx * tau;
+                double my = dy + wy * tau;
+                double mz = dz + wz * tau;
+                double linearMin = Math.sqrt(mx * mx + my * my + mz * mz);
+                double margin = posError[i] + posError[j] + (velError[i] + velError[j]) * half
+                        + (bi.maxAccelerationMps2() + bj.maxAccelerationMps2()) * half * half / 2;
+                if (linearMin <= threshold + margin) {
+                    out.add(new long[] {Math.min(i, j), Math.max(i, j), k});
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- narrow phase
+
+        private List<ConjunctionEvent> narrowPhase(List<long[]> candidates) {
+            ConcurrentLinkedQueue<ConjunctionEvent> events = new ConcurrentLinkedQueue<>();
+            run(IntStream.range(0, candidates.size()), c -> {
+                if ((c & 63) == 0 && cancellation.isCancelled()) {
+                    return;
+                }
+                long[] cand = candidates.get(c);
+                ConjunctionEvent e = refine((int) cand[0], (int) cand[1], (int) cand[2]);
+                if (e != null) {
+                    events.add(e);
+                }
+            });
+            cancellation.check();
+            return new ArrayList<>(events);
+        }
+
+        /**
+         * Exact TCA of pair (i, j) inside sample interval k, or null when it has none under the
+         * threshold. The interpolated trajectories first bound the pair's distance (rejecting
+         * most candidates without propagating) and give a starting time; Newton's method on the
+         * exact range rate then converges in a few steps. Pairs whose range rate may turn inside
+         * the interval take the bracketing path on exact states.
+         */
+        private ConjunctionEvent refine(int i, int j, int k) {
+            double a = k * step;
+            double b = Math.min(durationS, a + step);
+            double[] si = new double[6];
+            double[] sj = new double[6];
+            interpolate(i, a, si, 0);
+            interpolate(j, a, sj, 0);
+            double errR = posError[i] + posError[j];
+            double errV = velError[i] + velError[j];
+            double accel = bounds[i].maxAccelerationMps2() + bounds[j].maxAccelerationMps2();
+            if (!rangeRateMonotone(si, sj, errR, errV, accel, b - a)) {
+                return refineSlow(i, j, a, b, si, sj, errR, errV, accel);
+            }
+            double fa = rangeRate(si, sj);
+            double da = distance(si, sj);
+            interpolate(i, b, si, 0);
+            interpolate(j, b, sj, 0);
+            double fb = rangeRate(si, sj);
+            double db = distance(si, sj);
+            double start;
+            double lowest;
+            if (fa < 0 && fb >= 0) {
+                start = interpolatedRoot(i, j, a, b, fa, fb, si, sj);
+                lowest = distance(si, sj);
+            } else {
+                start = da <= db ? a : b;
+                lowest = Math.min(da, db);
+            }
+            if (lowest - errR > threshold) {
+                return null;
+            }
+            Pair pair = new Pair(i, j);
+            try {
+                double tca = pair.newton(start, a - step, b + step);
+                if (Double.isNaN(tca)) {
+                    return refineExactly(i, j, a, b);
+                }
+                // Each interval owns the roots in [a, b); the last one also owns the window end.
+                if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                    return null;
+                }
+                if (!pair.evaluate(tca)) {
+                    return null;
+                }
+                double miss = pair.distance();
+                return miss > threshold ? null : pair.event(tca, miss);
+            } finally {
+                narrowPropagations.addAndGet(pair.propagations);
+            }
+        }
+
+        /** Samples per interval for slow pairs, whose distance need not be unimodal there. */
+        private static final int SLOW_SAMPLES = 20;
+
+        /**
+         * Slow pairs (range rate may turn inside the interval): the interpolated distance is
+         * sampled; with the relative speed bounded, the samples bound the true minimum, which
+         * rejects most such pairs (formation flyers, fresh debris clouds) without propagating.
+         * Survivors get a golden-section search on exact states around the lowest sample.
+         */
+        private ConjunctionEvent refineSlow(int i, int j, double a, double b, double[] si, double[] sj, double errR,
+                                            double errV, double accel) {
+            double speedBound = Math.sqrt(Math.pow(si[3] - sj[3], 2) + Math.pow(si[4] - sj[4], 2)
+                    + Math.pow(si[5] - sj[5], 2)) + errV + accel * (b - a);
+            double spacing = (b - a) / SLOW_SAMPLES;
+            double best = Double.POSITIVE_INFINITY;
+            int bestK = 0;
+            for (int s = 0; s <= SLOW_SAMPLES; s++) {
+                double t = a + s * spacing;
+                interpolate(i, t, si, 0);
+                interpolate(j, t, sj, 0);
+                double d = distance(si, sj);
+                if (d < best) {
+                    best = d;
+                    bestK = s;
+                }
+            }
+            if (best - errR - speedBound * spacing / 2 > threshold) {
+                return null;
+            }
+            Pair pair = new Pair(i, j);
+            try {
+                double lo = Math.max(a, a + (bestK - 1) * spacing);
+                double hi = Math.min(b, a + (bestK + 1) * spacing);
+                double tca = golden(pair, lo, hi);
+                if (Double.isNaN(tca)) {
+                    return null;
+                }
+                // Polish to the range-rate root; it may lie just beyond the interval, in which
+                // case the neighbour that owns it reports it.
+                double root = pair.newton(tca, a - step, b + step);
+                if (!Double.isNaN(root)) {
+                    tca = root;
+                    if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                        return null;
+                    }
+                } else if (tca - a < 1e-3 || b - tca < 1e-3) {
+                    return null;
+                }
+                if (!pair.evaluate(tca)) {
+                    return null;
+                }
+                double miss = pair.distance();
+                return miss > threshold ? null : pair.event(tca, miss);
+            } finally {
+                narrowPropagations.addAndGet(pair.propagations);
+            }
+        }
+
+        /** Root of the interpolated range rate in [a, b] by the Illinois method; leaves the states at it in si, sj. */
+        private double interpolatedRoot(int i, int j, double a, double b, double fa, double fb, double[] si, double[] sj) {
+            int side = 0;
+            double t = a;
+            for (int iter = 0; iter < 60 && b - a > TIME_TOLERANCE_S; iter++) {
+                t = (a * fb - b * fa) / (fb - fa);
+                interpolate(i, t, si, 0);
+                interpolate(j, t, sj, 0);
+                double f = rangeRate(si, sj);
+                if (f < 0) {
+                    a = t;
+                    fa = f;
+                    if (side == -1) {
+                        fb /= 2;
+                    }
+                    side = -1;
+                } else {
+                    b = t;
+                    fb = f;
+                    if (side == 1) {
+                        fa /= 2;
+                    }
+                    side = 1;
+                }
+            }
+            return t;
+        }
+
+        /**
+         * True when the range rate cannot turn within {@code spanS} of the given states: its
+         * derivative |dv|^2 + dr.da stays positive given |da| <= accel, with the interpolation
+         * errors errR, errV allowed for on the states.
+         */
+        private boolean rangeRateMonotone(double[] si, double[] sj, double errR, double errV, double accel, double spanS) {
+            double v = 0;
+            double r = 0;
+            for (int c = 0; c < 3; c++) {
+                r += (sj[c] - si[c]) * (sj[c] - si[c]);
+                v += (sj[c + 3] - si[c + 3]) * (sj[c + 3] - si[c + 3]);
+            }
+            double vMin = Math.sqrt(v) - errV - accel * spanS;
+            double rMax = Math.sqrt(r) + errR + (Math.sqrt(v) + errV + accel * spanS) * spanS;
+            return vMin > 0 && vMin * vMin > rMax * accel;
+        }
+
+        private static double rangeRate(double[] si, double[] sj) {
+            double f = 0;
+            for (int c = 0; c < 3; c++) {
+                f += (sj[c] - si[c]) * (sj[c + 3] - si[c + 3]);
+            }
+            return f;
+        }
+
+        private static double distance(double[] si, double[] sj) {
+            double d = 0;
+            for (int c = 0; c < 3; c++) {
+                d += (sj[c] - si[c]) * (sj[c] - si[c]);
+            }
+            return Math.sqrt(d);
+        }
+
+        /** Bracketing search on exact states, for pairs whose range rate may turn inside the interval. */
+        private ConjunctionEvent refineExactly(int i, int j, double a, double b) {
+            Pair pair = new Pair(i, j);
+            try {
+                double fa = pair.rangeRate(a);
+                double fb = pair.rangeRate(b);
+                if (Double.isNaN(fa) || Double.isNaN(fb)) {
+                    return null;
+                }
+                double tca;
+                if (fa < 0 && fb >= 0) {
+                    tca = brent(pair, a, b, fa, fb);
+                } else {
+                    // No sign change, but the range rate may turn twice (slow, curving pairs).
+                    tca = golden(pair, a, b);
+                    if (tca - a < 1e-3 || b - tca < 1e-3) {
+                        return null;
+                    }
+                }
+                if (Double.isNaN(tca) || !pair.evaluate(tca)) {
+                    return null;
+                }
+                double miss = pair.distance();
+                return miss > threshold ? null : pair.event(tca, miss);
+            } finally {
+                narrowPropagations.addAndGet(pair.propagations);
+            }
+        }
+
+        private double brent(Pair pair, double a, double b, double fa, double fb) {
+            // Brent's method (Brent 1973, ch. 4) on the range rate; fa < 0 <= fb.
+            double c = a;
+            double fc = fa;
+            double d = b - a;
+            double e = d;
+            for (int iter = 0; iter < 100; iter++) {
+                if (Math.abs(fc) < Math.abs(fb)) {
+                    a = b;
+                    b = c;
+                    c = a;
+                    fa = fb;
+                    fb = fc;
+                    fc = fa;
+                }
+                double tol = 2 * Math.ulp(b) + TIME_TOLERANCE_S / 2;
+                double m = (c - b) / 2;
+                if (Math.abs(m) <= tol || fb == 0) {
+                    return b;
+                }
+                if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+                    double s = fb / fa;
+                    double p;
+                    double q;
+                    if (a == c) {
+                        p = 2 * m * s;
+                        q = 1 - s;
+                    } else {
+                        double qq = fa / fc;
+                        double r = fb / fc;
+                        p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
+                        q = (qq - 1) * (r - 1) * (s - 1);
+                    }
+                    if (p > 0) {
+                        q = -q;
+                    } else {
+                        p = -p;
+                    }
+                    if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+                        e = d;
+                        d = p / q;
+                    } else {
+                        d = m;
+                        e = m;
+                    }
+                } else {
+                    d = m;
+                    e = m;
+                }
+                a = b;
+                fa = fb;
+                b += Math.abs(d) > tol ? d : (m > 0 ? tol : -tol);
+                fb = pair.rangeRate(b);
+                if (Double.isNaN(fb)) {
+                    return Double.NaN;
+                }
+                if ((fb > 0) == (fc > 0)) {
+                    c = a;
+                    fc = fa;
+                    d = b - a;
+                    e = d;
+                }
+            }
+            return b;
+        }
+
+        private double golden(Pair pair, double a, double b) {
+            final double invPhi = (Math.sqrt(5) - 1) / 2;
+            double x1 = b - invPhi * (b - a);
+            double x2 = a + invPhi * (b - a);
+            double f1 = pair.distanceSquaredAt(x1);
+            double f2 = pair.distanceSquaredAt(x2);
+            while (b - a > TIME_TOLERANCE_S) {
+                if (Double.isNaN(f1) || Double.isNaN(f2)) {
+                    return Double.NaN;
+                }
+                if (f1 < f2) {
+                    b = x2;
+                    x2 = x1;
+                    f2 = f1;
+                    x1 = b - invPhi * (b - a);
+                    f1 = pair.distanceSquaredAt(x1);
+                } else {
+                    a = x1;
+                    x1 = x2;
+                    f1 = f2;
+                    x2 = a + invPhi * (b - a);
+                    f2 = pair.distanceSquaredAt(x2);
+                }
+            }
+            return (a + b) / 2;
+        }
+
+        /** Exact states of a pair at one time, reused across the root search. */
+        private final class Pair {
+            private final int i;
+            private final int j;
+            private final double[] si = new double[6];
+            private final double[] sj = new double[6];
+            private int propagations;
+
+            Pair(int i, int j) {
+                this.i = i;
+                this.j = j;
+            }
+
+            boolean evaluate(double t) {
+                propagations += 2;
+                return source.state(i, t, si, 0) == 0 && source.state(j, t, sj, 0) == 0;
+            }
+
+            /** d/dt |r_j - r_i|^2 / 2 = (r_j - r_i) . (v_j - v_i), m^2/s; NaN on propagation error. */
+            double rangeRate(double t) {
+                if (!evaluate(t)) {
+                    return Double.NaN;
+                }
+                double f = 0;
+                for (int c = 0; c < 3; c++) {
+                    f += (sj[c] - si[c]) * (sj[c + 3] - si[c + 3]);
+                }
+                return f;
+            }
+
+            double distanceSquaredAt(double t) {
+                if (!evaluate(t)) {
+                    return Double.NaN;
+                }
+                double d = 0;
+                for (int c = 0; c < 3; c++) {
+                    d += (sj[c] - si[c]) * (sj[c] - si[c]);
+                }
+                return d;
+            }
+
+            /**
+             * Newton's method on the exact range rate from {@code t}, with derivative
+             * |dv|^2 + dr.da and two-body accelerations (an approximation of the derivative only:
+             * the root itself is exact). NaN when it leaves [lo, hi] or does not converge.
+             */
+            double newton(double t, double lo, double hi) {
+                for (int iter = 0; iter < 12; iter++) {
+                    double f = rangeRate(t);
+                    if (Double.isNaN(f)) {
+                        return Double.NaN;
+                    }
+                    double ri = Math.sqrt(si[0] * si[0] + si[1] * si[1] + si[2] * si[2]);
+                    double rj = Math.sqrt(sj[0] * sj[0] + sj[1] * sj[1] + sj[2] * sj[2]);
+                    double ki = -OrbitBounds.MU_M3_S2 / (ri * ri * ri);
+                    double kj = -OrbitBounds.MU_M3_S2 / (rj * rj * rj);
+                    double fp = 0;
+                    for (int c = 0; c < 3; c++) {
+                        double dv = sj[c + 3] - si[c + 3];
+                        fp += dv * dv + (sj[c] - si[c]) * (kj * sj[c] - ki * si[c]);
+                    }
+                    if (!(fp > 0)) {
+                        return Double.NaN;
+                    }
+                    double dt = -f / fp;
+                    t += dt;
+                    if (t < lo || t > hi) {
+                        return Double.NaN;
+                    }
+                    if (Math.abs(dt) < TIME_TOLERANCE_S / 10) {
+                        return t;
+                    }
+                }
+                return Double.NaN;
+            }
+
+            double distance() {
+                return Math.sqrt(distanceSquared());
+            }
+
+            private double distanceSquared() {
+                double d = 0;
+                for (int c = 0; c < 3; c++) {
+                    d += (sj[c] - si[c]) * (sj[c] - si[c]);
+                }
+                return d;
+            }
+
+            ConjunctionEvent event(double tca, double miss) {
+                double w = 0;
+                for (int c = 3; c < 6; c++) {
+                    w += (sj[c] - si[c]) * (sj[c] - si[c]);
+                }
+                double relSpeed = Math.sqrt(w);
+                int idI = source.noradId(i);
+                int idJ = source.noradId(j);
+                boolean iIsPrimary = isPrimary == null
+                        ? idI < idJ
+                        : isPrimary[i] && (!isPrimary[j] || idI < idJ);
+                int p = iIsPrimary ? i : j;
+                double[] sp = iIsPrimary ? si : sj;
+                double[] ss = iIsPrimary ? sj : si;
+                double[] d = {ss[0] - sp[0], ss[1] - sp[1], ss[2] - sp[2]};
+                MissVectorRtn rtn = MissVectorRtn.of(new double[] {sp[0], sp[1], sp[2]},
+                        new double[] {sp[3], sp[4], sp[5]}, d);
+                int s = p == i ? j : i;
+                EncounterType type = relSpeed < settings.longEncounterSpeedMps() ? EncounterType.LONG : EncounterType.SHORT;
+                return new ConjunctionEvent(source.noradId(p), source.noradId(s), instantAt.apply(tca), miss, relSpeed,
+                        rtn, type, source.epochAgeDays(p, tca), source.epochAgeDays(s, tca),
+                        TcaState.of(sp), TcaState.of(ss));
+            }
+        }
+
+        private List<ConjunctionEvent> deduplicate(List<ConjunctionEvent> events) {
+            List<ConjunctionEvent> sorted = new ArrayList<>(events);
+            sorted.sort(ScreeningOutcome.ORDER);
+            Map<Long, ConjunctionEvent> lastByPair = new HashMap<>();
+            List<ConjunctionEvent> kept = new ArrayList<>();
+            for (ConjunctionEvent e : sorted) {
+                long key = pairKey(e.primaryId(), e.secondaryId());
+                ConjunctionEvent last = lastByPair.get(key);
+                if (last != null && secondsBetween(last.tca(), e.tca()) < SAME_ENCOUNTER_S) {
+                    if (e.missDistanceM() < last.missDistanceM()) {
+                        kept.set(kept.indexOf(last), e);
+                        lastByPair.put(key, e);
+                    }
+                    continue;
+                }
+                lastByPair.put(key, e);
+                kept.add(e);
+            }
+            return kept;
+        }
+
+        private void run(IntStream range, java.util.function.IntConsumer body) {
+            try {
+                pool.submit(() -> range.parallel().forEach(body)).get();
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new DomainException(DomainError.CANCELLED, "screening interrupted", ex);
+            } catch (java.util.concurrent.ExecutionException ex) {
+                Throwable cause = ex.getCause();
+                if (cause instanceof DomainException de) {
+                    throw de;
+                }
+                throw new DomainException(DomainError.SCREENING, "screening failed: " + cause, cause);
+            }
+        }
+    }
+
+    private static long pairKey(int a, int b) {
+        return ((long) Math.min(a, b) << 32) | (Math.max(a, b) & 0xffffffffL);
+    }
+
+    private static double secondsBetween(Instant a, Instant b) {
+        return Math.abs((b.getEpochSecond() - a.getEpochSecond()) + (b.getNano() - a.getNano()) * 1e-9);
+    }
+}
