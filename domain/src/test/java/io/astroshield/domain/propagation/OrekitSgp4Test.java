@@ -2,6 +2,7 @@ package io.astroshield.domain.propagation;
 
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.ObjectType;
+import io.astroshield.domain.catalog.TleReader;
 import io.astroshield.domain.time.ReferenceData;
 import org.junit.jupiter.api.Test;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -61,16 +62,10 @@ class OrekitSgp4Test {
     }
 
     @Test
-    void elementSetFromTleLinesMapsBackToTheSameLines() {
-        // given the ISS lines read by Orekit and turned into an element set
-        TLE original = new TLE(ISS_1, ISS_2, RD.utc());
-        ElementSet es = new ElementSet(original.getSatelliteNumber(), null, "98067A", original.getClassification(),
-                RD.toInstant(original.getDate()), original.getMeanMotion(), original.getE(), original.getI(),
-                original.getRaan(), original.getPerigeeArgument(), original.getMeanAnomaly(), original.getBStar(),
-                original.getMeanMotionFirstDerivative(), original.getMeanMotionSecondDerivative(),
-                original.getElementNumber(), original.getRevolutionNumberAtEpoch(), original.getEphemerisType(),
-                ObjectType.PAYLOAD, "iss");
-        // when mapped back to an Orekit TLE
+    void elementSetReadFromTleLinesMapsBackToTheSameLines() {
+        // given the ISS lines read by the project's TLE reader
+        ElementSet es = TleReader.read("iss.tle", ISS_1 + "\n" + ISS_2 + "\n").records().get(0);
+        // when mapped to an Orekit TLE
         TLE mapped = OrekitSgp4.toTle(es, RD);
         // then Orekit writes the very same two lines
         assertThat(mapped.getLine1()).isEqualTo(ISS_1);

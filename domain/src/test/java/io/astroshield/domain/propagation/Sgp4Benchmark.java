@@ -2,6 +2,7 @@ package io.astroshield.domain.propagation;
 
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.ObjectType;
+import io.astroshield.domain.catalog.TleReader;
 import io.astroshield.domain.time.ReferenceData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,14 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.orekit.attitudes.FrameAlignedProvider;
-import org.orekit.errors.OrekitException;
-import org.orekit.propagation.analytical.tle.TLE;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.PVCoordinates;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,9 +62,9 @@ public class Sgp4Benchmark {
     private double[] out;
 
     @Setup
-    public void setUp() throws IOException {
+    public void setUp() {
         ReferenceData rd = ReferenceData.builtIn();
-        List<ElementSet> all = catalog.isEmpty() ? generated() : read(Path.of(catalog), rd);
+        List<ElementSet> all = catalog.isEmpty() ? generated() : read(Path.of(catalog));
         AbsoluteDate start = rd.toDate(WINDOW_START);
         knotDates = new AbsoluteDate[KNOTS];
         for (int j = 0; j < KNOTS; j++) {
@@ -159,30 +156,9 @@ public class Sgp4Benchmark {
         return sum;
     }
 
-    /** 3LE records read with Orekit's TLE parser; records Orekit rejects are skipped. */
-    private static List<ElementSet> read(Path file, ReferenceData rd) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        List<ElementSet> sets = new ArrayList<>();
-        for (int i = 0; i + 1 < lines.size(); i++) {
-            String l1 = lines.get(i).stripTrailing();
-            String l2 = lines.get(i + 1).stripTrailing();
-            if (!l1.startsWith("1 ") || !l2.startsWith("2 ")) {
-                continue;
-            }
-            try {
-                TLE tle = new TLE(l1, l2, rd.utc());
-                sets.add(new ElementSet(tle.getSatelliteNumber(), null, null, tle.getClassification(),
-                        rd.toInstant(tle.getDate()), tle.getMeanMotion(), tle.getE(), tle.getI(), tle.getRaan(),
-                        tle.getPerigeeArgument(), tle.getMeanAnomaly(), tle.getBStar(),
-                        tle.getMeanMotionFirstDerivative(), tle.getMeanMotionSecondDerivative(),
-                        tle.getElementNumber(), tle.getRevolutionNumberAtEpoch(), 0, ObjectType.UNKNOWN,
-                        file.getFileName() + ":" + (i + 1)));
-                i++;
-            } catch (OrekitException | IllegalArgumentException ex) {
-                // not a record Orekit can read: left out of the sample
-            }
-        }
-        return sets;
+    /** The catalog read by the project's TLE reader (records it rejects are left out). */
+    private static List<ElementSet> read(Path file) {
+        return TleReader.read(file).records();
     }
 
     /** 80 % LEO, 8 % GEO, 6 % MEO, 6 % HEO, epochs within 3 days before the window. */
