@@ -2,6 +2,7 @@ package io.astroshield.domain.screening;
 
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
+import io.astroshield.domain.propagation.TemeState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -908,7 +909,7 @@ public final class Screener {
                 EncounterType type = relSpeed < settings.longEncounterSpeedMps() ? EncounterType.LONG : EncounterType.SHORT;
                 return new ConjunctionEvent(source.noradId(p), source.noradId(s), instantAt.apply(tca), miss, relSpeed,
                         rtn, type, source.epochAgeDays(p, tca), source.epochAgeDays(s, tca),
-                        TcaState.of(sp), TcaState.of(ss));
+                        TemeState.of(sp, 0), TemeState.of(ss, 0));
             }
         }
 
