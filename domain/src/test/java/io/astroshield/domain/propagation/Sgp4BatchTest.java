@@ -64,6 +64,40 @@ class Sgp4BatchTest {
     }
 
     @Test
+    void bulkPropagationOfResonantSatellitesInAnyTimeOrderEqualsOneTimeAtATimeBitForBit() {
+        // given the resonant verification satellites and 300 times in random order over +-10 days,
+        // some on whole 720-minute steps (where the bulk call resumes its resonance integration)
+        Sgp4Batch batch = verificationBatch();
+        java.util.Random random = new java.util.Random(7);
+        double[] t = new double[300];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = k % 10 == 0 ? 720.0 * (random.nextInt(41) - 20) : (random.nextDouble() - 0.5) * 28800.0;
+        }
+        int resonant = 0;
+        for (int sat = 0; sat < batch.size(); sat++) {
+            if (!batch.isResonant(sat)) {
+                continue;
+            }
+            resonant++;
+            // when propagated in bulk and one by one
+            double[] bulk = new double[6 * t.length];
+            int[] codes = new int[t.length];
+            batch.propagate(sat, t, t.length, bulk, 0, codes);
+            double[] one = new double[6];
+            for (int k = 0; k < t.length; k++) {
+                // then the same code and, for states, the same doubles
+                assertThat(codes[k]).isEqualTo(batch.propagate(sat, t[k], one, 0));
+                if (codes[k] == 0) {
+                    for (int j = 0; j < 6; j++) {
+                        assertThat(bulk[6 * k + j]).isEqualTo(one[j]);
+                    }
+                }
+            }
+        }
+        assertThat(resonant).isEqualTo(12);
+    }
+
+    @Test
     void bulkPropagationMarksErrorTimesWithNaNAndTheirCode() {
         // given 28872, decayed between 50 and 55 minutes after epoch (tcppver.out stops at 50)
         Sgp4Batch batch = verificationBatch();
