@@ -606,15 +606,7 @@ public final class Screener {
                 if (Double.isNaN(tca)) {
                     return refineExactly(i, j, a, b);
                 }
-                // Each interval owns the roots in [a, b); the last one also owns the window end.
-                if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
-                    return null;
-                }
-                if (!pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return ownedEvent(pair, tca, a, b);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
@@ -661,21 +653,32 @@ public final class Screener {
                 // case the neighbour that owns it reports it.
                 double root = pair.newton(tca, a - step, b + step);
                 if (!Double.isNaN(root)) {
-                    tca = root;
-                    if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
-                        return null;
-                    }
-                } else if (tca - a < 1e-3 || b - tca < 1e-3) {
+                    return ownedEvent(pair, root, a, b);
+                }
+                if (tca - a < 1e-3 || b - tca < 1e-3) {
                     return null;
                 }
-                if (!pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return eventAt(pair, tca);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
+        }
+
+        /** The event at root {@code tca} when interval [a, b) owns it (the last interval also owns the window end). */
+        private ConjunctionEvent ownedEvent(Pair pair, double tca, double a, double b) {
+            if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                return null;
+            }
+            return eventAt(pair, tca);
+        }
+
+        /** The event at {@code tca} when the exact miss there is within the threshold. */
+        private ConjunctionEvent eventAt(Pair pair, double tca) {
+            if (!pair.evaluate(tca)) {
+                return null;
+            }
+            double miss = pair.distance();
+            return miss > threshold ? null : pair.event(tca, miss);
         }
 
         /** Root of the interpolated range rate in [a, b] by the Illinois method; leaves the states at it in si, sj. */
@@ -758,11 +761,7 @@ public final class Screener {
                         return null;
                     }
                 }
-                if (Double.isNaN(tca) || !pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return Double.isNaN(tca) ? null : eventAt(pair, tca);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
