@@ -62,6 +62,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all cores.")
     Integer threads;
 
+    @Option(names = "--sample-step-s", defaultValue = "20", paramLabel = "S",
+            description = "Broad-phase sampling interval (tuning). Default: ${DEFAULT-VALUE} s.")
+    double sampleStepS;
+
+    @Option(names = "--tolerance-m", defaultValue = "1000", paramLabel = "M",
+            description = "Interpolation tolerance that sets the knot steps (tuning). Default: ${DEFAULT-VALUE} m.")
+    double toleranceM;
+
     @Option(names = "--append", paramLabel = "FILE", description = "Append the row to this markdown file.")
     Path appendTo;
 
@@ -78,7 +86,8 @@ final class BenchCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ScreeningRequest request = new ScreeningRequest(t0, window.toNanos() / 1e9,
                 primaries == null ? java.util.Set.of() : new HashSet<>(primaries),
-                ScreeningSettings.defaults(thresholdKm * 1e3, n));
+                ScreeningSettings.defaults(thresholdKm * 1e3, n).withSampling(sampleStepS, toleranceM,
+                        ScreeningSettings.defaults(thresholdKm * 1e3, n).chunkS()));
         System.gc();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();

@@ -45,7 +45,8 @@ final class CatalogOrbitSource implements OrbitSource {
         for (int i = 0; i < this.sets.size(); i++) {
             epochOffsetS[i] = sgp4.epochOffsetS(i, this.start);
             ElementSet e = this.sets.get(i);
-            bounds[i] = OrbitBounds.forMeanElements(e.meanMotionRadPerS(), e.eccentricity(), windowDays);
+            bounds[i] = OrbitBounds.forMeanElements(e.meanMotionRadPerS(), e.eccentricity(), e.meanMotionDotRadPerS2(),
+                    windowDays);
         }
         for (int k = 0; k < this.ephemerides.size(); k++) {
             bounds[this.sets.size() + k] = ephemerisBounds(this.ephemerides.get(k).ephemeris());

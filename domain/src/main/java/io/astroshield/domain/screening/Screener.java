@@ -98,6 +98,7 @@ public final class Screener {
         private final double step;
         private final int totalSteps;
         private final double cellSize;
+        private final int primaryCount;
 
         private final AtomicLong knotsPropagated = new AtomicLong();
         private final AtomicLong candidateIntervals = new AtomicLong();
@@ -153,6 +154,11 @@ public final class Screener {
                 validUntil[i] = Double.POSITIVE_INFINITY;
             }
             markScreened();
+            int primariesFlagged = 0;
+            for (int i = 0; primaries != null && i < n; i++) {
+                primariesFlagged += primaries[i] ? 1 : 0;
+            }
+            this.primaryCount = primariesFlagged;
             for (int i = 0; i < n; i++) {
                 if (screened[i]) {
                     maxReach = Math.max(maxReach, reach(i, halfStep));
@@ -405,6 +411,9 @@ public final class Screener {
                 return offsets.toArray(new int[0][]);
             }
 
+            /** Up to this many primaries, each is tested against every secondary without the grid. */
+            private static final int DIRECT_PRIMARIES = 8;
+
             void sample(int k) {
                 double a = k * step;
                 double b = Math.min(durationS, a + step);
@@ -412,6 +421,7 @@ public final class Screener {
                 double half = (b - a) / 2;
                 int nActive = 0;
                 int nPrimaries = 0;
+                boolean direct = primaryCount <= DIRECT_PRIMARIES;
                 for (int i = 0; i < n; i++) {
                     if (!screened[i] || !usable(i, a, b)) {
                         continue;
@@ -420,7 +430,9 @@ public final class Screener {
                     if (isPrimary != null && isPrimary[i]) {
                         primaryList[nPrimaries++] = i;
                     } else {
-                        insert(i);
+                        if (isPrimary == null || !direct) {
+                            insert(i);
+                        }
                         activeList[nActive++] = i;
                     }
                 }
@@ -431,7 +443,14 @@ public final class Screener {
                 } else {
                     for (int p = 0; p < nPrimaries; p++) {
                         int i = primaryList[p];
-                        visitFullNeighbourhood(i, k, half);
+                        if (direct) {
+                            // A few primaries: testing every secondary costs less than probing the grid.
+                            for (int idx = 0; idx < nActive; idx++) {
+                                test(i, activeList[idx], k, half);
+                            }
+                        } else {
+                            visitFullNeighbourhood(i, k, half);
+                        }
                         for (int q = p + 1; q < nPrimaries; q++) {
                             test(i, primaryList[q], k, half);
                         }
