@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A probability of collision with what a person needs to judge it.
  *
- * @param pc                   probability of collision, in [0, 1]; for {@link PcMethod#ALFRIEND_1999_MAX}
+ * @param pc                   probability of collision, in [0, 1]; for a {@link PcMethod#maximum()} method
  *                             the maximum over covariance scale
  * @param method               the method that produced it
  * @param hardBodyRadiusM      combined hard-body radius used, m
@@ -31,7 +31,7 @@ public record CollisionProbability(double pc, PcMethod method, double hardBodyRa
         warnings = List.copyOf(warnings);
     }
 
-    /** True for a method that only approximates the 2D integral (Chan 1997, Alfriend 1999 maximum). */
+    /** True for a method that only approximates its quantity (Chan 1997, Alfriend 1999 closed form). */
     public boolean approximate() {
         return method.approximate();
     }

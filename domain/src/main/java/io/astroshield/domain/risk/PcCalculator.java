@@ -42,8 +42,9 @@ public final class PcCalculator {
 
     /**
      * Largest |negative eigenvalue| / largest eigenvalue of one object's position covariance still
-     * treated as rounding or truncation (remediable). Covariances printed with 4 significant digits
-     * stay well inside it; a matrix beyond it is not a covariance.
+     * treated as rounding or truncation (remediable). Truncating a covariance to 5 significant
+     * digits moves its eigenvalues by at most ~1.5e-4 of the largest; a matrix beyond the
+     * tolerance is not a covariance.
      */
     public static final double INDEFINITE_TOLERANCE = 1e-3;
 
@@ -103,21 +104,22 @@ public final class PcCalculator {
                     plane.minorVarianceM2(), plane.majorVarianceM2(), CLIP_FACTOR, floor));
         }
         double pc = evaluate(method, plane.xmM(), plane.ymM(), Math.sqrt(minor), Math.sqrt(major), radius);
-        if (method.approximate()) {
-            warnings.add(method == PcMethod.CHAN_1997
-                    ? "Chan 1997 is an approximation of the 2D Pc"
-                    : "maximum Pc over covariance scale, not a Pc for the given covariance");
+        if (method == PcMethod.CHAN_1997) {
+            warnings.add("Chan 1997 is an approximation of the 2D Pc");
+        }
+        if (method.maximum()) {
+            warnings.add("maximum Pc over covariance scale, not a Pc for the given covariance");
         }
         return result(pc, method, encounter, plane, remediated, warnings);
     }
 
     /**
-     * The maximum Pc over a scale factor applied to the encounter's covariance (Alfriend et al.
-     * 1999, Orekit {@code Alfriend1999Max}); 1 when the miss in the encounter plane is within the
+     * The maximum Pc over a scale factor applied to the encounter's covariance
+     * ({@link PcMethod#MAXIMUM_OVER_SCALE}); 1 when the miss in the encounter plane is within the
      * hard-body radius.
      */
     public CollisionProbability maximumOverCovarianceScale(Encounter encounter) {
-        return compute(encounter, PcMethod.ALFRIEND_1999_MAX);
+        return compute(encounter, PcMethod.MAXIMUM_OVER_SCALE);
     }
 
     /**
@@ -139,7 +141,8 @@ public final class PcCalculator {
                 case LAAS_2015 -> laas(xm, ym, sigmaX, sigmaY, radius);
                 case ALFANO_2005 -> alfano.compute(xm, ym, sigmaX, sigmaY, radius).getValue();
                 case CHAN_1997 -> chan.compute(xm, ym, sigmaX, sigmaY, radius).getValue();
-                case ALFRIEND_1999_MAX -> maximumOverScale(xm, ym, sigmaX, sigmaY, radius);
+                case ALFRIEND_1999_MAX -> alfriendMaximum(xm, ym, sigmaX, sigmaY, radius);
+                case MAXIMUM_OVER_SCALE -> maximumOverScale(xm, ym, sigmaX, sigmaY, radius);
             };
         } catch (MathRuntimeException | OrekitException ex) {
             throw new DomainException(DomainError.RISK, method + " failed: " + ex.getMessage(), ex);
@@ -159,7 +162,7 @@ public final class PcCalculator {
      * Orekit's {@code compute} refuses values above 1, which the formula gives when the miss is
      * only a few HBR away; those are capped, and a miss inside the disc has maximum 1 (k -> 0).
      */
-    private double maximumOverScale(double xm, double ym, double sigmaX, double sigmaY, double radius) {
+    private double alfriendMaximum(double xm, double ym, double sigmaX, double sigmaY, double radius) {
         if (Math.hypot(xm, ym) <= radius) {
             return 1.0;
         }
@@ -167,6 +170,57 @@ public final class PcCalculator {
                 xm, ym, sigmaX, sigmaY);
         double determinant = sigmaX * sigmaX * sigmaY * sigmaY;
         return Math.min(1.0, alfriendMax.computeValue(radius, squaredMahalanobis, determinant));
+    }
+
+    /**
+     * max over k of Patera's Pc for sigmas (k sigmaX, k sigmaY): a scan of ln k over ±4 around
+     * Alfriend's optimum ln(d/sqrt 2) in steps of 0.25, then a golden-section search on the
+     * bracket of the best point (Pc is flat at its maximum: 1e-5 in ln k is 1e-10 in Pc).
+     */
+    private static double maximumOverScale(double xm, double ym, double sigmaX, double sigmaY, double radius) {
+        if (Math.hypot(xm, ym) <= radius) {
+            return 1.0;
+        }
+        double mahalanobis = Math.sqrt(xm * xm / (sigmaX * sigmaX) + ym * ym / (sigmaY * sigmaY));
+        double centre = Math.log(mahalanobis / Math.sqrt(2.0));
+        double step = 0.25;
+        double bestLnK = centre;
+        double best = -1;
+        for (double lnK = centre - 4.0; lnK <= centre + 4.0 + 1e-9; lnK += step) {
+            double pc = scaledPatera(xm, ym, sigmaX, sigmaY, radius, lnK);
+            if (pc > best) {
+                best = pc;
+                bestLnK = lnK;
+            }
+        }
+        double lo = bestLnK - step;
+        double hi = bestLnK + step;
+        double ratio = (Math.sqrt(5.0) - 1.0) / 2.0;
+        double a = hi - ratio * (hi - lo);
+        double b = lo + ratio * (hi - lo);
+        double fa = scaledPatera(xm, ym, sigmaX, sigmaY, radius, a);
+        double fb = scaledPatera(xm, ym, sigmaX, sigmaY, radius, b);
+        while (hi - lo > 1e-5) {
+            if (fa >= fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - ratio * (hi - lo);
+                fa = scaledPatera(xm, ym, sigmaX, sigmaY, radius, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + ratio * (hi - lo);
+                fb = scaledPatera(xm, ym, sigmaX, sigmaY, radius, b);
+            }
+        }
+        return Math.max(best, Math.max(fa, fb));
+    }
+
+    private static double scaledPatera(double xm, double ym, double sigmaX, double sigmaY, double radius, double lnK) {
+        double k = Math.exp(lnK);
+        return PateraEvaluation.pc(xm, ym, k * sigmaX, k * sigmaY, radius);
     }
 
     private double laas(double xm, double ym, double sigmaX, double sigmaY, double radius) {

@@ -11,10 +11,18 @@ public enum PcMethod {
     /** Chan (1997): the hard-body disc replaced by an equal-area ellipse; an approximation only. */
     CHAN_1997(true, false),
     /**
-     * Alfriend et al. (1999) maximum probability: the Pc maximised over a scale factor applied to
-     * the covariance, geometry and covariance shape kept. A bound, not a probability estimate.
+     * Alfriend et al. (1999) maximum probability, Orekit's closed form R² / (e d² sigmaX sigmaY):
+     * the Pc maximised over a scale factor k applied to the covariance (k²C) in the small-HBR
+     * limit. Outside that limit it can fall below the Pc itself (CARA's Alfano case 4: 0.022
+     * against 0.049), hence approximate; {@link #MAXIMUM_OVER_SCALE} is the exact maximum.
      */
-    ALFRIEND_1999_MAX(true, true);
+    ALFRIEND_1999_MAX(true, true),
+    /**
+     * The maximum over k of the {@link #PATERA_2005} Pc for the covariance k²C, geometry and
+     * covariance shape kept, searched around Alfriend's closed-form optimum k² = d²/2. A bound
+     * for when the covariance size is unknown, not a probability estimate.
+     */
+    MAXIMUM_OVER_SCALE(false, true);
 
     private final boolean approximate;
     private final boolean maximum;

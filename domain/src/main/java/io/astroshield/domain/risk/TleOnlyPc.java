@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param underDefaultCovariance Patera 2005 Pc with {@link DefaultCovariance} for both objects
  *                               (source {@link CovarianceSource#DEFAULT_ASSUMED})
  * @param maximum                maximum Pc over the scale of that covariance
- *                               ({@link PcMethod#ALFRIEND_1999_MAX}), independent of the assumed size
+ *                               ({@link PcMethod#MAXIMUM_OVER_SCALE}), independent of the assumed size
  */
 public record TleOnlyPc(CollisionProbability underDefaultCovariance, CollisionProbability maximum) {
 
