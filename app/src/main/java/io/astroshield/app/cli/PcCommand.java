@@ -51,7 +51,7 @@ final class PcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (method == PcMethod.ALFRIEND_1999_MAX) {
+        if (method.maximum()) {
             throw new IllegalArgumentException("--method " + method + " is a maximum, not a Pc; use "
                     + "PATERA_2005, LAAS_2015, ALFANO_2005 or CHAN_1997");
         }
