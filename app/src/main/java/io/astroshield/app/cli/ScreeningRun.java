@@ -3,7 +3,7 @@ package io.astroshield.app.cli;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.Ephemeris;
-import io.astroshield.domain.risk.ObjectState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.risk.PcCalculator;
 import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.Cancellation;
@@ -63,7 +63,7 @@ final class ScreeningRun {
             return null;
         }
         try {
-            return calculator.tleOnly(state(e.primaryState()), state(e.secondaryState()), hbrM);
+            return calculator.tleOnly(e.primaryState(), e.secondaryState(), hbrM);
         } catch (DomainException ex) {
             err.println("astroshield screen: no Pc for " + e.primaryId() + "/" + e.secondaryId() + " at "
                     + CliTime.format(e.tca()) + ": " + ex.getMessage());
@@ -71,7 +71,4 @@ final class ScreeningRun {
         }
     }
 
-    private static ObjectState state(io.astroshield.domain.propagation.TemeState s) {
-        return new ObjectState(s.xM(), s.yM(), s.zM(), s.vxMps(), s.vyMps(), s.vzMps());
-    }
 }

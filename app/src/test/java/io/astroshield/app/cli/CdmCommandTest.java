@@ -1,6 +1,6 @@
 package io.astroshield.app.cli;
 
-import io.astroshield.domain.cdm.CartesianState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.cdm.CdmObject;
 import io.astroshield.domain.cdm.CdmReferenceFrame;
 import io.astroshield.domain.cdm.CdmWriter;

@@ -1,5 +1,7 @@
 package io.astroshield.domain.cdm;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;

@@ -1,5 +1,7 @@
 package io.astroshield.domain.cdm;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.input.Diagnostic;
 import io.astroshield.domain.input.ReadResult;
 import io.astroshield.domain.time.ReferenceData;

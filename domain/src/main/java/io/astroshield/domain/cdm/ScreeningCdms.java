@@ -1,6 +1,6 @@
 package io.astroshield.domain.cdm;
 
-import io.astroshield.domain.propagation.TemeState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.risk.DefaultCovariance;
 import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.ConjunctionEvent;
@@ -48,7 +48,7 @@ public final class ScreeningCdms {
      * v/r (the order of magnitude a position error implies for a near-circular orbit), no
      * correlations. Only the position block enters a 2D Pc.
      */
-    static RtnCovariance defaultCovariance(TemeState s) {
+    static RtnCovariance defaultCovariance(CartesianState s) {
         double[][] position = DefaultCovariance.perObject().matrix();
         double rate = s.speedMps() / s.radiusM();
         double[][] m = new double[6][6];
@@ -59,16 +59,16 @@ public final class ScreeningCdms {
         return RtnCovariance.ofMatrix(m);
     }
 
-    private static CdmObject object(int noradId, TemeState s) {
+    private static CdmObject object(int noradId, CartesianState s) {
         RtnCovariance covariance = defaultCovariance(s);
         return new CdmObject(Integer.toString(noradId), "SATCAT", Integer.toString(noradId), null,
                 Maneuverability.NOT_APPLICABLE, CdmReferenceFrame.TEME, CovarianceMethod.DEFAULT,
-                new CartesianState(s.xM(), s.yM(), s.zM(), s.vxMps(), s.vyMps(), s.vzMps()), covariance,
+                s, covariance,
                 OptionalDouble.empty());
     }
 
     /** Secondary minus primary velocity on the primary's RTN axes (frozen at TCA), m/s. */
-    private static RtnVector relativeVelocityRtn(TemeState p, TemeState s) {
+    private static RtnVector relativeVelocityRtn(CartesianState p, CartesianState s) {
         double[] r = {p.xM(), p.yM(), p.zM()};
         double[] v = {p.vxMps(), p.vyMps(), p.vzMps()};
         double[] dv = {s.vxMps() - p.vxMps(), s.vyMps() - p.vyMps(), s.vzMps() - p.vzMps()};

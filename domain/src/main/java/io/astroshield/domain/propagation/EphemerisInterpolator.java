@@ -1,5 +1,7 @@
 package io.astroshield.domain.propagation;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.catalog.Ephemeris;
@@ -95,7 +97,7 @@ public final class EphemerisInterpolator {
             return PropagationResult.ofError(t, new PropagationError(code, ephemeris.source() + ": " + t
                     + " is outside the ephemeris span " + start() + " .. " + stop()), Double.NaN);
         }
-        return PropagationResult.ofState(t, TemeState.of(out, 0), Double.NaN);
+        return PropagationResult.ofState(t, CartesianState.of(out, 0), Double.NaN);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.astroshield.domain.propagation;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.catalog.ElementSet;
@@ -133,7 +135,7 @@ public final class OrekitSgp4 {
         double age = elementSet.ageDaysAt(t);
         int code = stateAt(date, scratch, 0);
         if (code == 0) {
-            return PropagationResult.ofState(t, TemeState.of(scratch, 0), age);
+            return PropagationResult.ofState(t, CartesianState.of(scratch, 0), age);
         }
         double tsince = date.durationFrom(tle.getDate()) / 60.0;
         PropagationError error = code == PropagationError.NO_FINITE_STATE

@@ -1,5 +1,7 @@
 package io.astroshield.domain.propagation;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param elementSetAgeDays  {@code time} minus the element-set epoch, days (negative before epoch);
  *                           NaN for an ephemeris, which has no element set
  */
-public record PropagationResult(Instant time, TemeState state, PropagationError error, double elementSetAgeDays) {
+public record PropagationResult(Instant time, CartesianState state, PropagationError error, double elementSetAgeDays) {
 
     public PropagationResult {
         Objects.requireNonNull(time, "time");
@@ -22,7 +24,7 @@ public record PropagationResult(Instant time, TemeState state, PropagationError 
         }
     }
 
-    public static PropagationResult ofState(Instant time, TemeState state, double ageDays) {
+    public static PropagationResult ofState(Instant time, CartesianState state, double ageDays) {
         return new PropagationResult(time, Objects.requireNonNull(state, "state"), null, ageDays);
     }
 

@@ -2,7 +2,7 @@ package io.astroshield.domain.risk;
 
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
-import io.astroshield.domain.cdm.CartesianState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.cdm.CdmObject;
 import io.astroshield.domain.cdm.ConjunctionDataMessage;
 import io.astroshield.domain.time.ReferenceData;
@@ -34,12 +34,12 @@ public final class CdmEncounters {
                 inGcrf(cdm.object2(), tca), covariance(cdm.object2(), cdm), hardBodyRadiusM, CovarianceSource.FROM_CDM);
     }
 
-    private ObjectState inGcrf(CdmObject object, AbsoluteDate tca) {
+    private CartesianState inGcrf(CdmObject object, AbsoluteDate tca) {
         Frame frame = data.ccsdsFrame(object.refFrame().ccsdsName(), object.designator());
         CartesianState s = object.state();
         PVCoordinates pv = frame.getTransformTo(data.gcrf(), tca).transformPVCoordinates(
                 new PVCoordinates(new Vector3D(s.xM(), s.yM(), s.zM()), new Vector3D(s.vxMps(), s.vyMps(), s.vzMps())));
-        return ObjectState.of(pv.getPosition().toArray(), pv.getVelocity().toArray());
+        return CartesianState.of(pv.getPosition().toArray(), pv.getVelocity().toArray());
     }
 
     private static ObjectCovariance covariance(CdmObject object, ConjunctionDataMessage cdm) {

@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 /**
  * The covariance assumed when an object has none (TLE-only screening): 1-sigma 100 m radial,
  * 300 m in-track, 100 m cross-track, per object, in its own RTN frame, uncorrelated.
@@ -32,7 +34,7 @@ public final class DefaultCovariance {
     }
 
     /** An encounter of two objects without covariances, each given the default; HBR in m. */
-    public static Encounter encounter(ObjectState primary, ObjectState secondary, double hardBodyRadiusM) {
+    public static Encounter encounter(CartesianState primary, CartesianState secondary, double hardBodyRadiusM) {
         return new Encounter(primary, PER_OBJECT, secondary, PER_OBJECT, hardBodyRadiusM,
                 CovarianceSource.DEFAULT_ASSUMED);
     }

@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import java.util.Objects;
 
 /**
@@ -10,8 +12,8 @@ import java.util.Objects;
  *
  * @param covarianceSource where the covariances came from; never {@link CovarianceSource#NONE}
  */
-public record Encounter(ObjectState primary, ObjectCovariance primaryCovariance,
-                        ObjectState secondary, ObjectCovariance secondaryCovariance,
+public record Encounter(CartesianState primary, ObjectCovariance primaryCovariance,
+                        CartesianState secondary, ObjectCovariance secondaryCovariance,
                         double hardBodyRadiusM, CovarianceSource covarianceSource) {
 
     public Encounter {

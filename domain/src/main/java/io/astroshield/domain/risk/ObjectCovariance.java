@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -84,7 +86,7 @@ public record ObjectCovariance(CovarianceFrame frame, double[][] matrix) {
     }
 
     /** This covariance in the encounter's inertial frame; {@code state} is the object's state at TCA. */
-    public ObjectCovariance toInertial(ObjectState state) {
+    public ObjectCovariance toInertial(CartesianState state) {
         if (frame == CovarianceFrame.INERTIAL) {
             return this;
         }
@@ -93,7 +95,7 @@ public record ObjectCovariance(CovarianceFrame frame, double[][] matrix) {
     }
 
     /** This covariance in the object's RTN frame; {@code state} is the object's state at TCA. */
-    public ObjectCovariance toRtn(ObjectState state) {
+    public ObjectCovariance toRtn(CartesianState state) {
         if (frame == CovarianceFrame.RTN) {
             return this;
         }
@@ -101,7 +103,7 @@ public record ObjectCovariance(CovarianceFrame frame, double[][] matrix) {
     }
 
     /** The R, T, N unit vectors (rows) in inertial axes for the object's state. */
-    static double[][] rtnAxes(ObjectState state) {
+    static double[][] rtnAxes(CartesianState state) {
         double[] r = state.positionM();
         double[] h = Vectors.cross(r, state.velocityMps());
         double rNorm = Vectors.norm(r);

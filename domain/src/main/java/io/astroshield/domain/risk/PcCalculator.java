@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
 import org.hipparchus.exception.MathRuntimeException;
@@ -128,7 +130,7 @@ public final class PcCalculator {
      *
      * @param hardBodyRadiusM combined hard-body radius, m
      */
-    public TleOnlyPc tleOnly(ObjectState primary, ObjectState secondary, double hardBodyRadiusM) {
+    public TleOnlyPc tleOnly(CartesianState primary, CartesianState secondary, double hardBodyRadiusM) {
         Encounter encounter = DefaultCovariance.encounter(primary, secondary, hardBodyRadiusM);
         return new TleOnlyPc(compute(encounter, DEFAULT_METHOD), maximumOverCovarianceScale(encounter));
     }

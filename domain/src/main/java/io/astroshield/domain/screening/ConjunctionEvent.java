@@ -1,6 +1,6 @@
 package io.astroshield.domain.screening;
 
-import io.astroshield.domain.propagation.TemeState;
+import io.astroshield.domain.frames.CartesianState;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -23,7 +23,7 @@ import java.util.Objects;
 public record ConjunctionEvent(int primaryId, int secondaryId, Instant tca, double missDistanceM,
                                double relativeSpeedMps, MissVectorRtn missRtnM, EncounterType encounter,
                                double primaryEpochAgeDays, double secondaryEpochAgeDays,
-                               TemeState primaryState, TemeState secondaryState) {
+                               CartesianState primaryState, CartesianState secondaryState) {
     public ConjunctionEvent {
         Objects.requireNonNull(tca, "tca");
         Objects.requireNonNull(missRtnM, "missRtnM");

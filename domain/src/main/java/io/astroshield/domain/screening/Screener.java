@@ -2,7 +2,7 @@ package io.astroshield.domain.screening;
 
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
-import io.astroshield.domain.propagation.TemeState;
+import io.astroshield.domain.frames.CartesianState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -988,7 +988,7 @@ public final class Screener {
                 EncounterType type = relSpeed < settings.longEncounterSpeedMps() ? EncounterType.LONG : EncounterType.SHORT;
                 return new ConjunctionEvent(source.noradId(p), source.noradId(s), instantAt.apply(tca), miss, relSpeed,
                         rtn, type, source.epochAgeDays(p, tca), source.epochAgeDays(s, tca),
-                        TemeState.of(sp, 0), TemeState.of(ss, 0));
+                        CartesianState.of(sp, 0), CartesianState.of(ss, 0));
             }
         }
 

@@ -1,5 +1,7 @@
 package io.astroshield.domain.cdm;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.input.ReadResult;

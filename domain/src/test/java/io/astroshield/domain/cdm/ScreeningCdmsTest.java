@@ -5,7 +5,7 @@ import io.astroshield.domain.demo.SyntheticCatalog.Plant;
 import io.astroshield.domain.demo.SyntheticCatalog.Regime;
 import io.astroshield.domain.input.ReadResult;
 import io.astroshield.domain.risk.CdmEncounters;
-import io.astroshield.domain.risk.ObjectState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.risk.PcCalculator;
 import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.Cancellation;
@@ -39,7 +39,7 @@ class ScreeningCdmsTest {
                 population.elementSets(), List.of(), ScreeningProgress.NONE, new Cancellation()).outcome().events().stream()
                 .filter(e -> e.missDistanceM() < 1_000).findFirst().orElseThrow();
         PcCalculator calculator = new PcCalculator();
-        TleOnlyPc pc = calculator.tleOnly(state(event.primaryState()), state(event.secondaryState()), 10.0);
+        TleOnlyPc pc = calculator.tleOnly(event.primaryState(), event.secondaryState(), 10.0);
 
         // when
         ConjunctionDataMessage written = ScreeningCdms.of(event, pc, 10.0, "ASTROSHIELD", START);
@@ -65,7 +65,4 @@ class ScreeningCdmsTest {
         assertThat(fromCdm).isCloseTo(pc.underDefaultCovariance().pc(), within(1e-6 * pc.underDefaultCovariance().pc()));
     }
 
-    private static ObjectState state(io.astroshield.domain.propagation.TemeState s) {
-        return new ObjectState(s.xM(), s.yM(), s.zM(), s.vxMps(), s.vyMps(), s.vzMps());
-    }
 }

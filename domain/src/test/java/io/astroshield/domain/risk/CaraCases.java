@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,8 +55,8 @@ final class CaraCases {
     private static Case toCase(JsonNode c) {
         double k = c.get("unit").asText().equals("km") ? 1000.0 : 1.0;
         double hbr = c.get("hbr_infinite").asBoolean() ? Double.POSITIVE_INFINITY : c.get("hbr").asDouble() * k;
-        ObjectState s1 = ObjectState.of(vector(c.get("r1"), k), vector(c.get("v1"), k));
-        ObjectState s2 = ObjectState.of(vector(c.get("r2"), k), vector(c.get("v2"), k));
+        CartesianState s1 = CartesianState.of(vector(c.get("r1"), k), vector(c.get("v1"), k));
+        CartesianState s2 = CartesianState.of(vector(c.get("r2"), k), vector(c.get("v2"), k));
         // Covariance entries scale with the product of their two components' units: km² -> m² etc.
         ObjectCovariance c1 = new ObjectCovariance(CovarianceFrame.INERTIAL, matrix(c.get("c1"), k * k));
         ObjectCovariance c2 = new ObjectCovariance(CovarianceFrame.INERTIAL, matrix(c.get("c2"), k * k));

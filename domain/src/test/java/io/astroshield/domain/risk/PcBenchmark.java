@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,8 +53,8 @@ public class PcBenchmark {
         input = switch (encounter) {
             case "LEO_TYPICAL" -> {
                 ObjectCovariance c = ObjectCovariance.rtnSigmas(50, 200, 30);
-                yield new Encounter(new ObjectState(7_000_000, 0, 0, 0, 5_300, 5_300), c,
-                        new ObjectState(7_000_100, 0, 250, 0, -5_300, 5_300), c, 10, CovarianceSource.FROM_CDM);
+                yield new Encounter(new CartesianState(7_000_000, 0, 0, 0, 5_300, 5_300), c,
+                        new CartesianState(7_000_100, 0, 250, 0, -5_300, 5_300), c, 10, CovarianceSource.FROM_CDM);
             }
             case "ALFANO09_05" -> CaraCases.byId("ALFANO09-05-2D").encounter();
             case "MULTIHBR_30000" -> CaraCases.byId("MULTIHBR-30000.0").encounter();

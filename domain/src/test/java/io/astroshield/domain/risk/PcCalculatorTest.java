@@ -1,5 +1,7 @@
 package io.astroshield.domain.risk;
 
+import io.astroshield.domain.frames.CartesianState;
+
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.time.ReferenceData;
@@ -31,12 +33,12 @@ class PcCalculatorTest {
     private final PcCalculator calculator = new PcCalculator();
 
     // A LEO head-on geometry: primary on the x axis moving +y, secondary 'missM' further out moving -y.
-    private static ObjectState primary() {
-        return new ObjectState(7_000_000, 0, 0, 0, 7_500, 0);
+    private static CartesianState primary() {
+        return new CartesianState(7_000_000, 0, 0, 0, 7_500, 0);
     }
 
-    private static ObjectState secondary(double missM) {
-        return new ObjectState(7_000_000 + missM, 0, 0, 0, -7_500, 100);
+    private static CartesianState secondary(double missM) {
+        return new CartesianState(7_000_000 + missM, 0, 0, 0, -7_500, 100);
     }
 
     private static Encounter circular(double missM, double sigmaEachM, double hbrM) {
@@ -96,7 +98,7 @@ class PcCalculatorTest {
     @Test
     void zeroRelativeVelocityIsRefusedAsNotAShortTermEncounter() {
         ObjectCovariance c = ObjectCovariance.rtnSigmas(10, 10, 10);
-        Encounter together = new Encounter(primary(), c, new ObjectState(7_000_100, 0, 0, 0, 7_500, 0), c,
+        Encounter together = new Encounter(primary(), c, new CartesianState(7_000_100, 0, 0, 0, 7_500, 0), c,
                 5.0, CovarianceSource.FROM_STATES);
         assertThatThrownBy(() -> calculator.compute(together))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
@@ -137,7 +139,7 @@ class PcCalculatorTest {
     @Test
     void covarianceGivenInRtnOrConvertedToInertialGivesTheSamePc() {
         // given a secondary on a different plane so that its RTN axes differ from the primary's
-        ObjectState s = new ObjectState(7_000_200, 100, 50, 100, -5_000, 5_600);
+        CartesianState s = new CartesianState(7_000_200, 100, 50, 100, -5_000, 5_600);
         ObjectCovariance rtn = ObjectCovariance.rtnSigmas(30, 400, 20);
         Encounter inRtn = new Encounter(primary(), rtn, s, rtn, 15, CovarianceSource.FROM_STATES);
         Encounter inInertial = new Encounter(primary(), rtn.toInertial(primary()), s, rtn.toInertial(s), 15,
@@ -150,7 +152,7 @@ class PcCalculatorTest {
     @Test
     void rtnToInertialFollowsTheObjectsAxes() {
         // Object on +y moving -x: R = +y, T = -x, N = +z; radial 10 m, in-track 300 m.
-        ObjectState s = new ObjectState(0, 7_000_000, 0, -7_500, 0, 0);
+        CartesianState s = new CartesianState(0, 7_000_000, 0, -7_500, 0, 0);
         double[][] c = ObjectCovariance.rtnSigmas(10, 300, 20).toInertial(s).matrix();
         assertThat(c[0][0]).isCloseTo(300.0 * 300.0, within(1e-6));
         assertThat(c[1][1]).isCloseTo(10.0 * 10.0, within(1e-6));
@@ -198,7 +200,7 @@ class PcCalculatorTest {
                 .isLessThan(0.5 * calculator.compute(alfano4).pc());
     }
 
-    private double bruteForceMaximum(ObjectState p, ObjectState s, double hbr) {
+    private double bruteForceMaximum(CartesianState p, CartesianState s, double hbr) {
         double best = 0;
         for (double logK = Math.log(0.05); logK <= Math.log(20); logK += 0.001) {
             double k = Math.exp(logK);
@@ -240,7 +242,7 @@ class PcCalculatorTest {
         });
     }
 
-    private static CartesianOrbit orbit(ObjectState s, Frame frame, AbsoluteDate date) {
+    private static CartesianOrbit orbit(CartesianState s, Frame frame, AbsoluteDate date) {
         return new CartesianOrbit(new PVCoordinates(new Vector3D(s.positionM()), new Vector3D(s.velocityMps())),
                 frame, date, Constants.EIGEN5C_EARTH_MU);
     }
