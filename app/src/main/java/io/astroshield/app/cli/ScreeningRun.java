@@ -3,7 +3,6 @@ package io.astroshield.app.cli;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.Ephemeris;
-import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.risk.PcCalculator;
 import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.Cancellation;

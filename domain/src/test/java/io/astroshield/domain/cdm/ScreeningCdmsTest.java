@@ -5,7 +5,6 @@ import io.astroshield.domain.demo.SyntheticCatalog.Plant;
 import io.astroshield.domain.demo.SyntheticCatalog.Regime;
 import io.astroshield.domain.input.ReadResult;
 import io.astroshield.domain.risk.CdmEncounters;
-import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.risk.PcCalculator;
 import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.Cancellation;
