@@ -271,12 +271,13 @@ public final class ConjunctionEventRepository {
 
     private static Slot closest(List<Slot> slots, Instant tca) {
         Slot best = null;
-        long bestNanos = SAME_EVENT.toNanos();
+        Duration bestDistance = SAME_EVENT;
         for (Slot s : slots) {
-            long d = Math.abs(Duration.between(s.tca, tca).toNanos());
-            if (d <= bestNanos) {
+            // Duration, not nanoseconds: TCAs centuries apart overflow a long of nanoseconds
+            Duration d = Duration.between(s.tca, tca).abs();
+            if (d.compareTo(bestDistance) <= 0) {
                 best = s;
-                bestNanos = d;
+                bestDistance = d;
             }
         }
         return best;
