@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Vallado et al. 2006 (AIAA 2006-6753) verification cases, read from the test resources
- * {@code SGP4-VER.TLE} and {@code tcppver.out} (see their headers for provenance).
+ * Vallado et al. 2006 (AIAA 2006-6753) verification cases, read from the test resource
+ * {@code vallado-2006-verification.txt} (its header gives the provenance and the layout).
  */
 final class VerificationSet {
+
+    private static final String RESOURCE = "vallado-2006-verification.txt";
 
     /** One line of tcppver.out: time since epoch (min), TEME position (km) and velocity (km/s). */
     record Expected(double tsinceMin, double xKm, double yKm, double zKm, double vxKmps, double vyKmps, double vzKmps) {
@@ -92,44 +94,36 @@ final class VerificationSet {
     }
 
     static List<Case> load() {
-        List<String> tleLines = lines("SGP4-VER.TLE");
-        List<String> outLines = lines("tcppver.out");
-        List<List<Expected>> blocks = new ArrayList<>();
-        List<Integer> blockIds = new ArrayList<>();
-        for (String line : outLines) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
-            }
-            if (line.contains("xx")) {
-                blockIds.add(Integer.parseInt(line.trim().split("\\s+")[0]));
-                blocks.add(new ArrayList<>());
-                continue;
-            }
-            String[] f = line.trim().split("\\s+");
-            blocks.get(blocks.size() - 1).add(new Expected(Double.parseDouble(f[0]),
-                    Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])));
-        }
         List<Case> cases = new ArrayList<>();
-        for (int i = 0; i < tleLines.size(); i++) {
-            String line1 = tleLines.get(i);
-            if (!line1.startsWith("1 ")) {
+        List<String> lines = lines(RESOURCE);
+        int k = 0;
+        while (k < lines.size()) {
+            String line = lines.get(k);
+            if (line.startsWith("#") || line.isBlank()) {
+                k++;
                 continue;
             }
-            String line2 = tleLines.get(i + 1);
-            String[] range = line2.substring(69).trim().split("\\s+");
-            int ordinal = cases.size();
-            Case c = new Case(ordinal, line1.length() > 69 ? line1.substring(0, 69) : line1, line2.substring(0, 69),
-                    Double.parseDouble(range[0]), Double.parseDouble(range[1]), Double.parseDouble(range[2]),
-                    List.copyOf(blocks.get(ordinal)));
-            if (blockIds.get(ordinal) != c.noradId()) {
-                throw new IllegalStateException("tcppver.out block " + ordinal + " is for " + blockIds.get(ordinal)
-                        + ", SGP4-VER.TLE case is " + c.noradId());
+            String[] head = line.trim().split("\\s+");
+            if (!head[0].equals("case") || head.length != 5) {
+                throw new IllegalStateException(RESOURCE + ":" + (k + 1) + ": expected a case line, got '" + line + "'");
+            }
+            String line1 = lines.get(k + 1);
+            String line2 = lines.get(k + 2);
+            k += 3;
+            List<Expected> expected = new ArrayList<>();
+            while (k < lines.size() && !lines.get(k).startsWith("case")) {
+                String[] f = lines.get(k).trim().split("\\s+");
+                expected.add(new Expected(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]),
+                        Double.parseDouble(f[6])));
+                k++;
+            }
+            Case c = new Case(cases.size(), line1, line2, Double.parseDouble(head[2]), Double.parseDouble(head[3]),
+                    Double.parseDouble(head[4]), List.copyOf(expected));
+            if (c.noradId() != Integer.parseInt(head[1])) {
+                throw new IllegalStateException(RESOURCE + ": case " + head[1] + " holds the TLE of " + c.noradId());
             }
             cases.add(c);
-        }
-        if (cases.size() != blocks.size()) {
-            throw new IllegalStateException(cases.size() + " cases but " + blocks.size() + " output blocks");
         }
         return cases;
     }
