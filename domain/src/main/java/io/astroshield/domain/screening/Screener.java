@@ -40,6 +40,11 @@ public final class Screener {
     /** Two roots of the same pair closer than this are the same encounter, s. */
     private static final double SAME_ENCOUNTER_S = 1.0;
 
+    /** Up to this many primaries, each is tested against every secondary without the grid. */
+    private static final int DIRECT_PRIMARIES = 8;
+    /** Sample length in direct mode, as a multiple of the grid's. */
+    private static final double DIRECT_STEP_FACTOR = 3.0;
+
     private final ScreeningSettings settings;
 
     public Screener(ScreeningSettings settings) {
@@ -98,7 +103,8 @@ public final class Screener {
         private final double step;
         private final int totalSteps;
         private final double cellSize;
-        private final int primaryCount;
+        /** Few primaries: each is tested against every secondary, no grid. */
+        private final boolean direct;
 
         private final AtomicLong knotsPropagated = new AtomicLong();
         private final AtomicLong candidateIntervals = new AtomicLong();
@@ -125,7 +131,14 @@ public final class Screener {
             this.pool = pool;
             this.n = source.size();
             this.threshold = settings.thresholdM();
-            this.step = settings.sampleStepS();
+            int primariesFlagged = 0;
+            for (int i = 0; primaries != null && i < source.size(); i++) {
+                primariesFlagged += primaries[i] ? 1 : 0;
+            }
+            this.direct = primaries != null && primariesFlagged <= DIRECT_PRIMARIES;
+            // Testing pairs directly costs per sample, not per cell volume: longer samples pay off
+            // (the margins grow with the sample, so more candidates reach the cheap interpolated check).
+            this.step = direct ? settings.sampleStepS() * DIRECT_STEP_FACTOR : settings.sampleStepS();
             this.totalSteps = (int) Math.ceil(durationS / step);
             this.bounds = new OrbitBounds[n];
             this.knotStep = new double[n];
@@ -154,11 +167,6 @@ public final class Screener {
                 validUntil[i] = Double.POSITIVE_INFINITY;
             }
             markScreened();
-            int primariesFlagged = 0;
-            for (int i = 0; primaries != null && i < n; i++) {
-                primariesFlagged += primaries[i] ? 1 : 0;
-            }
-            this.primaryCount = primariesFlagged;
             for (int i = 0; i < n; i++) {
                 if (screened[i]) {
                     maxReach = Math.max(maxReach, reach(i, halfStep));
@@ -411,9 +419,6 @@ public final class Screener {
                 return offsets.toArray(new int[0][]);
             }
 
-            /** Up to this many primaries, each is tested against every secondary without the grid. */
-            private static final int DIRECT_PRIMARIES = 8;
-
             void sample(int k) {
                 double a = k * step;
                 double b = Math.min(durationS, a + step);
@@ -421,7 +426,6 @@ public final class Screener {
                 double half = (b - a) / 2;
                 int nActive = 0;
                 int nPrimaries = 0;
-                boolean direct = primaryCount <= DIRECT_PRIMARIES;
                 for (int i = 0; i < n; i++) {
                     if (!screened[i] || !usable(i, a, b)) {
                         continue;
