@@ -17,8 +17,9 @@ class ScratchPerfTest {
         double step = Double.parseDouble(System.getProperty("step", "20"));
         long t0 = System.nanoTime();
         var s = new Screener(ScreeningSettings.defaults(5000, 2).withSampling(step, 1000, 7200));
-        var out = s.screen(new OrekitOrbitSource(data, sets, start, dur / 86400), null, dur,
-            t -> start.plusNanos(Math.round(t * 1e9)), (f, n) -> System.err.printf("%.2f %d %.1fs%n", f, n, (System.nanoTime()-t0)/1e9), new Cancellation());
+        var prim = System.getProperty("prim", "");
+        var out = new CatalogScreening(data).screen(new ScreeningRequest(start, dur, prim.isEmpty() ? java.util.Set.of() : java.util.Set.of(Integer.parseInt(prim)), ScreeningSettings.defaults(5000, 2).withSampling(step, Double.parseDouble(System.getProperty("tol", "1000")), 7200)), sets, java.util.List.of(),
+            (f, n) -> System.err.printf("%.2f %d %.1fs%n", f, n, (System.nanoTime()-t0)/1e9), new Cancellation()).outcome();
         System.err.printf("objects %d events %d dropped %d stats %s wall %.1f s%n", sets.size(), out.events().size(), out.droppedObjects().size(), out.statistics(), (System.nanoTime()-t0)/1e9);
     }
 }
