@@ -1,7 +1,6 @@
 package io.astroshield.domain.alarms;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything one engine operation changed, to be written by {@link AlarmStore#commit} in one
@@ -23,7 +22,6 @@ public record AlarmChangeSet(List<AlarmOccurrence> occurrences, List<AuditEvent>
         trend = List.copyOf(trend);
         telemetryLimitSets = List.copyOf(telemetryLimitSets);
         conjunctionLimitSets = List.copyOf(conjunctionLimitSets);
-        Objects.requireNonNull(occurrences);
     }
 
     public boolean isEmpty() {
