@@ -2,6 +2,7 @@ package io.astroshield.domain.demo;
 
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.ObjectType;
+import io.astroshield.domain.propagation.OrekitSgp4;
 import io.astroshield.domain.time.ReferenceData;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
 import org.hipparchus.geometry.euclidean.threed.RotationConvention;
@@ -118,9 +119,9 @@ public final class SyntheticCatalog {
         double e;
         ObjectType type = rnd.nextDouble() < 0.35 ? ObjectType.PAYLOAD
                 : rnd.nextDouble() < 0.8 ? ObjectType.DEBRIS : ObjectType.ROCKET_BODY;
-        if (u < 0.30) {                      // constellation shell
-            altKm = 540 + 20 * rnd.nextDouble();
-            incDeg = 53 + 0.2 * rnd.nextGaussian();
+        if (u < 0.30) {                      // constellation shells (several altitudes, as operators spread them)
+            altKm = 340 + 40 * rnd.nextInt(8) + 2 * rnd.nextDouble();
+            incDeg = 43 + 5 * rnd.nextInt(6) + 0.2 * rnd.nextGaussian();
             e = 0.0001 + 0.0003 * rnd.nextDouble();
         } else if (u < 0.55) {               // debris-rich 750-850 km band
             altKm = 750 + 100 * rnd.nextDouble();
@@ -175,7 +176,7 @@ public final class SyntheticCatalog {
      * direction by the crossing angle (same speed, another plane).
      */
     private ElementSet plantNear(ElementSet host, int id, Instant epoch, Plant plant) {
-        TLE hostTle = toTle(host);
+        TLE hostTle = OrekitSgp4.toTle(host, data);
         TLEPropagator hostProp = TLEPropagator.selectExtrapolator(hostTle, data.teme());
         AbsoluteDate when = data.toDate(epoch).shiftedBy(plant.offsetS());
         PVCoordinates pv = hostProp.getPVCoordinates(when, data.teme());
@@ -197,13 +198,6 @@ public final class SyntheticCatalog {
         return new ElementSet(id, "PLANTED-" + id, null, 'U', data.toInstant(fitted.getDate()), fitted.getMeanMotion(),
                 fitted.getE(), fitted.getI(), normalise(fitted.getRaan()), normalise(fitted.getPerigeeArgument()),
                 normalise(fitted.getMeanAnomaly()), 0, 0, 0, 999, 1, 0, ObjectType.PAYLOAD, "synthetic:" + id);
-    }
-
-    private TLE toTle(ElementSet e) {
-        return new TLE(e.noradId(), e.classification(), 2026, 1, "A", 0, e.elementSetNumber(), data.toDate(e.epoch()),
-                e.meanMotionRadPerS(), e.meanMotionDotRadPerS2(), e.meanMotionDdotRadPerS3(), e.eccentricity(),
-                e.inclinationRad(), e.argOfPerigeeRad(), e.raanRad(), e.meanAnomalyRad(), e.revolutionNumberAtEpoch(),
-                e.bStarPerEarthRadius(), data.utc());
     }
 
     private static double normalise(double angleRad) {

@@ -9,25 +9,23 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.orekit.frames.Frame;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.CartesianDerivativesFilter;
-import org.orekit.utils.IERSConventions;
 import org.orekit.utils.TimeStampedPVCoordinates;
 import org.orekit.utils.TimeStampedPVCoordinatesHermiteInterpolator;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * States of an owner/operator ephemeris (CCSDS OEM) at any time inside its span, in TEME.
  *
- * <p>Each ephemeris point is first rotated into TEME through the reference data's frames
- * (EME2000, GCRF, ICRF as the Earth-centred GCRF, TEME, and every ITRF realisation as Orekit's
- * ITRF of the IERS 2010 conventions); positions and velocities are then Hermite-interpolated in
- * TEME over {@code interpolationDegree + 1} neighbouring points (the sample count Orekit's OEM
- * support uses for that degree), so velocities are honoured. Outside the span there is no state:
- * interpolation never extrapolates.
+ * <p>Positions and velocities are Hermite-interpolated in the ephemeris' own frame, as the OEM
+ * gives them, over {@code interpolationDegree + 1} neighbouring points (the sample count Orekit's
+ * OEM support uses for that degree), so velocities are honoured; the interpolated state is then
+ * transformed to TEME at that instant through the reference data's frames (EME2000, GCRF, ICRF as
+ * the Earth-centred GCRF, TEME, and every ITRF realisation as Orekit's ITRF of the IERS 2010
+ * conventions). Outside the span there is no state: interpolation never extrapolates.
  *
  * <p>Thread safety: immutable after construction.
  */
@@ -37,7 +35,8 @@ public final class EphemerisInterpolator {
     private final ReferenceData referenceData;
     private final AbsoluteDate first;
     private final double[] offsetsS;
-    private final List<TimeStampedPVCoordinates> temeStates;
+    private final Frame frame;
+    private final List<TimeStampedPVCoordinates> states;
     private final int window;
     private final TimeStampedPVCoordinatesHermiteInterpolator interpolator;
 
@@ -53,8 +52,7 @@ public final class EphemerisInterpolator {
             throw new DomainException(DomainError.INVALID_ARGUMENT, ephemeris.source()
                     + ": CENTER_NAME " + center + " is not supported (only EARTH-centred ephemerides are screened)");
         }
-        Frame frame = frameOf(ephemeris.frameName(), referenceData, ephemeris.source());
-        Frame teme = referenceData.teme();
+        this.frame = referenceData.ccsdsFrame(ephemeris.frameName(), ephemeris.source());
         List<EphemerisPoint> points = ephemeris.points();
         this.first = referenceData.toDate(points.get(0).time());
         this.offsetsS = new double[points.size()];
@@ -65,31 +63,11 @@ public final class EphemerisInterpolator {
             offsetsS[k] = date.durationFrom(first);
             TimeStampedPVCoordinates pv = new TimeStampedPVCoordinates(date,
                     new Vector3D(p.xM(), p.yM(), p.zM()), new Vector3D(p.vxMps(), p.vyMps(), p.vzMps()));
-            converted.add(frame == teme ? pv : frame.getTransformTo(teme, date).transformPVCoordinates(pv));
+            converted.add(pv);
         }
-        this.temeStates = List.copyOf(converted);
+        this.states = List.copyOf(converted);
         this.window = Math.min(ephemeris.interpolationDegree() + 1, points.size());
         this.interpolator = new TimeStampedPVCoordinatesHermiteInterpolator(window, CartesianDerivativesFilter.USE_PV);
-    }
-
-    private static Frame frameOf(String frameName, ReferenceData rd, String source) {
-        String name = frameName.trim().toUpperCase(Locale.ROOT);
-        switch (name) {
-            case "EME2000":
-                return rd.eme2000();
-            case "GCRF":
-            case "ICRF":
-                // An Earth-centred ICRF ephemeris is in GCRF: same axes, geocentre origin.
-                return rd.gcrf();
-            case "TEME":
-                return rd.teme();
-            default:
-                if (name.startsWith("ITRF")) {
-                    return rd.context().getFrames().getITRF(IERSConventions.IERS_2010, true);
-                }
-                throw new DomainException(DomainError.INVALID_ARGUMENT, source + ": REF_FRAME " + frameName
-                        + " is not supported (EME2000, GCRF, ICRF, TEME, ITRF*)");
-        }
     }
 
     public Ephemeris ephemeris() {
@@ -144,7 +122,10 @@ public final class EphemerisInterpolator {
             }
         }
         int startIndex = Math.max(0, Math.min(lo - (window - 1) / 2, offsetsS.length - window));
-        TimeStampedPVCoordinates pv = interpolator.interpolate(date, temeStates.subList(startIndex, startIndex + window));
+        TimeStampedPVCoordinates pv = interpolator.interpolate(date, states.subList(startIndex, startIndex + window));
+        if (frame != referenceData.teme()) {
+            pv = frame.getTransformTo(referenceData.teme(), date).transformPVCoordinates(pv);
+        }
         Vector3D p = pv.getPosition();
         Vector3D v = pv.getVelocity();
         out[offset] = p.getX();

@@ -24,7 +24,8 @@ import java.util.Objects;
  *       limited to 1.25 e, tolerance 1e-12, at most 10 iterations;</li>
  *   <li>deep space: no eccentricity floor before the lunar-solar periodics, the node not reduced
  *       modulo 2 pi before the Lyddane modification, and the resonance integrated from epoch in
- *       720-minute steps on every call (which also keeps this class free of mutable state);</li>
+ *       720-minute steps (the bulk call resumes from the last whole step of the previous time
+ *       when that gives the same doubles, so the constants stay free of mutable state);</li>
  *   <li>earth rotation rate 4.3752691e-3 rad/min (Spacetrack Report #3).</li>
  * </ul>
  * The error conditions follow Vallado 2006 and are reported as {@link Sgp4Error} codes, never as
@@ -32,7 +33,7 @@ import java.util.Objects;
  *
  * <p>Layout: one fixed-width slot of constants per satellite in a flat {@code double[]} (and a
  * second slot in a deep-space array for SDP4 satellites), so that a per-satellite loop over many
- * times touches a few cache lines. Nothing is allocated when propagating.
+ * times touches a few cache lines. Nothing is allocated per propagation.
  *
  * <p>Thread safety: immutable after construction; any number of threads may propagate
  * concurrently, on the same or different satellites.
@@ -194,6 +195,13 @@ public final class Sgp4Batch {
     private static final int A_SECULAR = 47;
     private static final int DEEP_WIDTH = 48;
 
+    /**
+     * Per-thread resonance integrator state at the last whole 720-minute step of the previous
+     * knot: {atime (min, 0 = none), xli, xni}. The bulk call resumes from it when the next knot's
+     * path from epoch passes through that step, which gives the same doubles as restarting.
+     */
+    private static final ThreadLocal<double[]> RESONANCE_CACHE = ThreadLocal.withInitial(() -> new double[3]);
+
     private final List<ElementSet> elementSets;
     private final AbsoluteDate[] epochs;
     private final byte[] kinds;
@@ -280,7 +288,7 @@ public final class Sgp4Batch {
      * @return 0, or the {@link Sgp4Error#code() SGP4 error code} (then {@code out} holds no state)
      */
     public int propagate(int sat, double tsinceMin, double[] out, int offset) {
-        return compute(sat, tsinceMin, out, offset);
+        return compute(sat, tsinceMin, out, offset, null);
     }
 
     /**
@@ -296,10 +304,15 @@ public final class Sgp4Batch {
      * @return the number of times for which SGP4 reported an error (0 when all states are valid)
      */
     public int propagate(int sat, double[] tsinceMin, int count, double[] out, int outOffset, int[] codes) {
+        double[] resonanceCache = null;
+        if (kinds[sat] >= DEEP_SYNCHRONOUS) {
+            resonanceCache = RESONANCE_CACHE.get();
+            resonanceCache[0] = 0.0;
+        }
         int failures = 0;
         for (int k = 0; k < count; k++) {
             int off = outOffset + 6 * k;
-            int code = compute(sat, tsinceMin[k], out, off);
+            int code = compute(sat, tsinceMin[k], out, off, resonanceCache);
             if (code != 0) {
                 failures++;
                 for (int j = 0; j < 6; j++) {
@@ -735,6 +748,24 @@ public final class Sgp4Batch {
         return TWO_PI * gmst / 86_400.0;
     }
 
+    /** sin x: Taylor series to x^9 (remainder below 3e-18 for |x| <= 0.1), else Math.sin. */
+    private static double sinSmall(double x) {
+        if (Math.abs(x) > 0.1) {
+            return Math.sin(x);
+        }
+        double x2 = x * x;
+        return x * (1 - x2 / 6 * (1 - x2 / 20 * (1 - x2 / 42 * (1 - x2 / 72))));
+    }
+
+    /** cos x: Taylor series to x^10 (remainder below 3e-20 for |x| <= 0.1), else Math.cos. */
+    private static double cosSmall(double x) {
+        if (Math.abs(x) > 0.1) {
+            return Math.cos(x);
+        }
+        double x2 = x * x;
+        return 1 - x2 / 2 * (1 - x2 / 12 * (1 - x2 / 30 * (1 - x2 / 56 * (1 - x2 / 90))));
+    }
+
     /** a reduced to [0, 2pi), with the same arithmetic as Hipparchus' normalizeAngle(a, pi). */
     static double normalizeZeroToTwoPi(double a) {
         return a - TWO_PI * Math.floor((a + Math.PI - Math.PI) / TWO_PI);
@@ -744,7 +775,7 @@ public final class Sgp4Batch {
     // Propagation
     // ------------------------------------------------------------------------------------------
 
-    private int compute(int sat, double t, double[] out, int off) {
+    private int compute(int sat, double t, double[] out, int off, double[] resonanceCache) {
         final double[] c = common;
         final int b = sat * COMMON_WIDTH;
         final byte kind = kinds[sat];
@@ -828,12 +859,21 @@ public final class Sgp4Batch {
             double aSecular = d[db + A_SECULAR];
             if (kind != DEEP) {
                 // Resonance: integrate mean longitude and mean motion from epoch in 720-minute steps
-                // (Euler-Maclaurin, second order), restarting at epoch on every call.
+                // (Euler-Maclaurin, second order) from epoch, as Orekit does on every call.
                 final boolean synchronous = kind == DEEP_SYNCHRONOUS;
                 final double xfact = d[db + XFACT];
                 double atime = 0;
                 double xli = d[db + XLAMO];
                 double xni = xn0dp;
+                if (resonanceCache != null) {
+                    // Resume at a cached whole step when the path from epoch to t passes through it.
+                    double cached = resonanceCache[0];
+                    if (cached != 0.0 && (cached > 0) == (t > 0) && Math.abs(t) > Math.abs(cached)) {
+                        atime = cached;
+                        xli = resonanceCache[1];
+                        xni = resonanceCache[2];
+                    }
+                }
                 boolean last = false;
                 while (!last) {
                     double delt = t - atime;
@@ -843,6 +883,11 @@ public final class Sgp4Batch {
                         delt = -STEP;
                     } else {
                         last = true;
+                        if (resonanceCache != null && atime != 0.0) {
+                            resonanceCache[0] = atime;
+                            resonanceCache[1] = xli;
+                            resonanceCache[2] = xni;
+                        }
                     }
                     final double sinLi = Math.sin(xli);
                     final double cosLi = Math.cos(xli);
@@ -1065,9 +1110,13 @@ public final class Sgp4Batch {
         double temp2 = a / r;
         final double betal = Math.sqrt(1.0 - elsq);
         temp = esinE / (1.0 + betal);
-        final double cosu = temp2 * (cosEpw - axn + ayn * temp);
-        final double sinu = temp2 * (sinEpw - ayn - axn * temp);
-        final double u = Math.atan2(sinu, cosu);
+        double cosu = temp2 * (cosEpw - axn + ayn * temp);
+        double sinu = temp2 * (sinEpw - ayn - axn * temp);
+        // (cos u, sin u) is a unit vector in exact arithmetic; normalising it stands in for Orekit's
+        // u = atan2(sin u, cos u) followed by sin and cos of u + corrections, without the three calls.
+        final double norm = 1.0 / Math.sqrt(sinu * sinu + cosu * cosu);
+        cosu *= norm;
+        sinu *= norm;
         final double sin2u = 2.0 * sinu * cosu;
         final double cos2u = 2.0 * cosu * cosu - 1.0;
         final double temp1 = CK2 / pl;
@@ -1076,15 +1125,21 @@ public final class Sgp4Batch {
         if (rk < 1.0) {
             return 6;
         }
-        final double uk = u - 0.25 * temp2 * x7thm1 * sin2u;
+        // Short-period corrections of u, node and inclination are small angles: sin and cos of the
+        // corrected angles come from the angle-sum identities (exact series below 0.1 rad).
+        final double du = -0.25 * temp2 * x7thm1 * sin2u;
         final double xnodek = xnode + 1.5 * temp2 * cosi * sin2u;
-        final double xinck = incl + 1.5 * temp2 * cosi * sini * cos2u;
+        final double di = 1.5 * temp2 * cosi * sini * cos2u;
 
         // Orientation vectors and the TEME state.
-        final double sinuk = Math.sin(uk);
-        final double cosuk = Math.cos(uk);
-        final double sinik = Math.sin(xinck);
-        final double cosik = Math.cos(xinck);
+        final double sinDu = sinSmall(du);
+        final double cosDu = cosSmall(du);
+        final double sinuk = sinu * cosDu + cosu * sinDu;
+        final double cosuk = cosu * cosDu - sinu * sinDu;
+        final double sinDi = sinSmall(di);
+        final double cosDi = cosSmall(di);
+        final double sinik = sini * cosDi + cosi * sinDi;
+        final double cosik = cosi * cosDi - sini * sinDi;
         final double sinnok = Math.sin(xnodek);
         final double cosnok = Math.cos(xnodek);
         final double xmx = -sinnok * cosik;

@@ -1,5 +1,7 @@
 package io.astroshield.domain.screening;
 
+import io.astroshield.domain.propagation.TemeState;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ import java.util.Objects;
 public record ConjunctionEvent(int primaryId, int secondaryId, Instant tca, double missDistanceM,
                                double relativeSpeedMps, MissVectorRtn missRtnM, EncounterType encounter,
                                double primaryEpochAgeDays, double secondaryEpochAgeDays,
-                               TcaState primaryState, TcaState secondaryState) {
+                               TemeState primaryState, TemeState secondaryState) {
     public ConjunctionEvent {
         Objects.requireNonNull(tca, "tca");
         Objects.requireNonNull(missRtnM, "missRtnM");

@@ -2,6 +2,7 @@ package io.astroshield.domain.screening;
 
 import io.astroshield.domain.DomainError;
 import io.astroshield.domain.DomainException;
+import io.astroshield.domain.propagation.TemeState;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,11 @@ public final class Screener {
         private final double[] knotStep;
         private final double[] posError;
         private final double[] velError;
+        // Bounds as primitive arrays: the broad phase reads them for every neighbouring pair.
+        private final double[] minRadius;
+        private final double[] maxRadius;
+        private final double[] maxSpeed;
+        private final double[] maxAcceleration;
         /** Object i is unusable from this time on (first propagation error), s. */
         private final double[] validUntil;
         private final ConcurrentLinkedQueue<String> dropped = new ConcurrentLinkedQueue<>();
@@ -97,6 +103,9 @@ public final class Screener {
         private final AtomicLong candidateIntervals = new AtomicLong();
         private final AtomicLong narrowPropagations = new AtomicLong();
         private final AtomicInteger eventsFound = new AtomicInteger();
+        private long knotNanos;
+        private long broadNanos;
+        private long narrowNanos;
 
         // Chunk knot tables, rebuilt per chunk.
         private int[] knotFirst;
@@ -123,11 +132,19 @@ public final class Screener {
             this.velError = new double[n];
             this.validUntil = new double[n];
             this.screened = new boolean[n];
+            this.minRadius = new double[n];
+            this.maxRadius = new double[n];
+            this.maxSpeed = new double[n];
+            this.maxAcceleration = new double[n];
             double maxReach = 0;
             double halfStep = step / 2;
             for (int i = 0; i < n; i++) {
                 OrbitBounds b = source.bounds(i);
                 bounds[i] = b;
+                minRadius[i] = b.minRadiusM();
+                maxRadius[i] = b.maxRadiusM();
+                maxSpeed[i] = b.maxSpeedMps();
+                maxAcceleration[i] = b.maxAccelerationMps2();
                 double h = Math.min(settings.maxKnotStepS(),
                         Math.max(MIN_KNOT_STEP_S, b.knotStepFor(settings.interpolationToleranceM())));
                 knotStep[i] = h;
@@ -148,8 +165,7 @@ public final class Screener {
 
         /** How far object i can be from its interpolated centre position over half an interval, m. */
         private double reach(int i, double halfStep) {
-            OrbitBounds b = bounds[i];
-            return posError[i] + b.maxSpeedMps() * halfStep + b.maxAccelerationMps2() * halfStep * halfStep / 2;
+            return posError[i] + maxSpeed[i] * halfStep + maxAcceleration[i] * halfStep * halfStep / 2;
         }
 
         /** Primaries mode: keep primaries and the secondaries whose radial band meets a primary's. */
@@ -189,10 +205,18 @@ public final class Screener {
             for (int k0 = 0; k0 < totalSteps; k0 += stepsPerChunk) {
                 cancellation.check();
                 int k1 = Math.min(totalSteps, k0 + stepsPerChunk);
+                long t0 = System.nanoTime();
                 propagateKnots(k0 * step, Math.min(durationS, k1 * step));
+                long t1 = System.nanoTime();
                 List<long[]> candidates = broadPhase(k0, k1);
+                long t2 = System.nanoTime();
                 candidateIntervals.addAndGet(candidates.size());
-                for (ConjunctionEvent e : narrowPhase(candidates)) {
+                List<ConjunctionEvent> found = narrowPhase(candidates);
+                long t3 = System.nanoTime();
+                knotNanos += t1 - t0;
+                broadNanos += t2 - t1;
+                narrowNanos += t3 - t2;
+                for (ConjunctionEvent e : found) {
                     if (e.encounter() == EncounterType.LONG) {
                         longEvents.merge(pairKey(e.primaryId(), e.secondaryId()), e,
                                 (a, b) -> a.missDistanceM() <= b.missDistanceM() ? a : b);
@@ -207,7 +231,7 @@ public final class Screener {
             all.addAll(longEvents.values());
             return new ScreeningOutcome(all, List.copyOf(dropped),
                     new ScreeningOutcome.Statistics(objects, knotsPropagated.get(), candidateIntervals.get(),
-                            narrowPropagations.get()));
+                            narrowPropagations.get(), knotNanos / 1e9, broadNanos / 1e9, narrowNanos / 1e9));
         }
 
         // ---------------------------------------------------------------- knots
@@ -317,7 +341,7 @@ public final class Screener {
             int threads = settings.threads();
             int span = k1 - k0;
             int blocks = Math.min(span, threads * 4);
-            ConcurrentLinkedQueue<long[]> out = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<List<long[]>> parts = new ConcurrentLinkedQueue<>();
             run(IntStream.range(0, blocks), b -> {
                 int from = k0 + (int) ((long) span * b / blocks);
                 int to = k0 + (int) ((long) span * (b + 1) / blocks);
@@ -326,46 +350,70 @@ public final class Screener {
                     if ((k & 15) == 0 && cancellation.isCancelled()) {
                         return;
                     }
-                    worker.sample(k, out);
+                    worker.sample(k);
                 }
+                parts.add(worker.candidates);
             });
             cancellation.check();
-            return new ArrayList<>(out);
+            List<long[]> all = new ArrayList<>();
+            parts.forEach(all::addAll);
+            return all;
         }
 
-        /** Per-thread grid and buffers for the broad phase. */
+        /**
+         * Per-thread grid and buffers for the broad phase. Cells are keyed by their integer
+         * coordinates modulo 1024 per axis (30 bits): with cells of tens of km or more that spans
+         * every Earth orbit but far HEO apogees, where two cells sharing a key only add
+         * candidates, never lose one. The open-addressing table interleaves key and list head so
+         * a probe touches one cache line, and is cleared slot by slot after each sample.
+         */
         private final class BroadPhaseWorker {
+            private static final int AXIS_MASK = 1023;
+            /** Forward half of the 26 neighbour offsets: each pair of distinct cells is visited once. */
+            private static final int[][] FORWARD = forwardOffsets();
+
             private final double[] state = new double[6 * n];
-            private final boolean[] active = new boolean[n];
             private final int[] next = new int[n];
+            private final int[] cellOf = new int[n];
             private final int tableMask;
-            private final long[] cellKeys;
-            private final int[] cellHeads;
-            private final int[] cellStamps;
-            private int stamp;
+            /** slot s: table[2s] = key + 1 (0 = empty), table[2s + 1] = first object of the cell's list. */
+            private final int[] table;
+            private final int[] usedSlots;
+            private int usedCount;
             private final int[] activeList = new int[n];
             private final int[] primaryList = new int[n];
+            final List<long[]> candidates = new ArrayList<>();
 
             BroadPhaseWorker() {
-                int size = Integer.highestOneBit(Math.max(16, n * 4) - 1) << 1;
+                int size = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
                 tableMask = size - 1;
-                cellKeys = new long[size];
-                cellHeads = new int[size];
-                cellStamps = new int[size];
+                table = new int[2 * size];
+                usedSlots = new int[n];
             }
 
-            void sample(int k, ConcurrentLinkedQueue<long[]> out) {
+            private static int[][] forwardOffsets() {
+                List<int[]> offsets = new ArrayList<>();
+                for (int dx = -1; dx <= 1; dx++) {
+                    for (int dy = -1; dy <= 1; dy++) {
+                        for (int dz = -1; dz <= 1; dz++) {
+                            if (dx > 0 || (dx == 0 && dy > 0) || (dx == 0 && dy == 0 && dz > 0)) {
+                                offsets.add(new int[] {dx, dy, dz});
+                            }
+                        }
+                    }
+                }
+                return offsets.toArray(new int[0][]);
+            }
+
+            void sample(int k) {
                 double a = k * step;
                 double b = Math.min(durationS, a + step);
                 double tc = (a + b) / 2;
                 double half = (b - a) / 2;
-                stamp++;
                 int nActive = 0;
                 int nPrimaries = 0;
                 for (int i = 0; i < n; i++) {
-                    boolean use = screened[i] && usable(i, a, b);
-                    active[i] = use;
-                    if (!use) {
+                    if (!screened[i] || !usable(i, a, b)) {
                         continue;
                     }
                     interpolate(i, tc, state, 6 * i);
@@ -378,82 +426,93 @@ public final class Screener {
                 }
                 if (isPrimary == null) {
                     for (int idx = 0; idx < nActive; idx++) {
-                        int i = activeList[idx];
-                        forNeighbours(i, true, k, half, out);
+                        visitHalfNeighbourhood(activeList[idx], k, half);
                     }
                 } else {
                     for (int p = 0; p < nPrimaries; p++) {
                         int i = primaryList[p];
-                        forNeighbours(i, false, k, half, out);
+                        visitFullNeighbourhood(i, k, half);
                         for (int q = p + 1; q < nPrimaries; q++) {
-                            test(i, primaryList[q], k, half, out);
+                            test(i, primaryList[q], k, half);
                         }
                     }
                 }
+                for (int u = 0; u < usedCount; u++) {
+                    table[2 * usedSlots[u]] = 0;
+                }
+                usedCount = 0;
             }
 
-            private long cellKey(double x, double y, double z) {
-                long cx = (long) Math.floor(x / cellSize) + (1L << 20);
-                long cy = (long) Math.floor(y / cellSize) + (1L << 20);
-                long cz = (long) Math.floor(z / cellSize) + (1L << 20);
-                return (cx << 42) | (cy << 21) | cz;
+            private int axis(double x) {
+                return (int) Math.floor(x / cellSize) & AXIS_MASK;
             }
 
-            private int slot(long key) {
-                long hsh = key * 0x9E3779B97F4A7C15L;
-                int s = (int) (hsh >>> 40) & tableMask;
-                while (cellStamps[s] == stamp && cellKeys[s] != key) {
+            private static int key(int cx, int cy, int cz) {
+                return ((cx & AXIS_MASK) << 20) | ((cy & AXIS_MASK) << 10) | (cz & AXIS_MASK);
+            }
+
+            /** Slot of the cell with this key, or of the empty slot where it would go. */
+            private int slot(int key) {
+                int s = (key * 0x9E3779B1 >>> 7) & tableMask;
+                int stored = key + 1;
+                while (table[2 * s] != 0 && table[2 * s] != stored) {
                     s = (s + 1) & tableMask;
                 }
                 return s;
             }
 
             private void insert(int i) {
-                long key = cellKey(state[6 * i], state[6 * i + 1], state[6 * i + 2]);
+                int key = key(axis(state[6 * i]), axis(state[6 * i + 1]), axis(state[6 * i + 2]));
+                cellOf[i] = key;
                 int s = slot(key);
-                if (cellStamps[s] != stamp) {
-                    cellStamps[s] = stamp;
-                    cellKeys[s] = key;
-                    cellHeads[s] = -1;
+                if (table[2 * s] == 0) {
+                    table[2 * s] = key + 1;
+                    table[2 * s + 1] = -1;
+                    usedSlots[usedCount++] = s;
                 }
-                next[i] = cellHeads[s];
-                cellHeads[s] = i;
+                next[i] = table[2 * s + 1];
+                table[2 * s + 1] = i;
             }
 
-            /**
-             * Visits the objects in the 27 cells around object i. With {@code onlyHigher}, pairs are
-             * taken once (j > i), which all-vs-all needs because both objects are in the grid.
-             */
-            private void forNeighbours(int i, boolean onlyHigher, int k, double half, ConcurrentLinkedQueue<long[]> out) {
-                long cx = (long) Math.floor(state[6 * i] / cellSize) + (1L << 20);
-                long cy = (long) Math.floor(state[6 * i + 1] / cellSize) + (1L << 20);
-                long cz = (long) Math.floor(state[6 * i + 2] / cellSize) + (1L << 20);
+            private int head(int key) {
+                int s = slot(key);
+                return table[2 * s] == 0 ? -1 : table[2 * s + 1];
+            }
+
+            /** All-vs-all: objects later in i's own cell list, and everything in the 13 forward cells. */
+            private void visitHalfNeighbourhood(int i, int k, double half) {
+                for (int j = next[i]; j >= 0; j = next[j]) {
+                    test(i, j, k, half);
+                }
+                int key = cellOf[i];
+                int cx = key >>> 20;
+                int cy = (key >>> 10) & AXIS_MASK;
+                int cz = key & AXIS_MASK;
+                for (int[] o : FORWARD) {
+                    for (int j = head(key(cx + o[0], cy + o[1], cz + o[2])); j >= 0; j = next[j]) {
+                        test(i, j, k, half);
+                    }
+                }
+            }
+
+            /** Primaries mode: the primary is not in the grid; all 27 cells around it. */
+            private void visitFullNeighbourhood(int i, int k, double half) {
+                int cx = axis(state[6 * i]);
+                int cy = axis(state[6 * i + 1]);
+                int cz = axis(state[6 * i + 2]);
                 for (int dx = -1; dx <= 1; dx++) {
                     for (int dy = -1; dy <= 1; dy++) {
                         for (int dz = -1; dz <= 1; dz++) {
-                            long key = ((cx + dx) << 42) | ((cy + dy) << 21) | (cz + dz);
-                            int s = slot(key);
-                            if (cellStamps[s] != stamp) {
-                                continue;
-                            }
-                            for (int j = cellHeads[s]; j >= 0; j = next[j]) {
-                                if (j == i || (onlyHigher && j < i)) {
-                                    continue;
-                                }
-                                test(i, j, k, half, out);
+                            for (int j = head(key(cx + dx, cy + dy, cz + dz)); j >= 0; j = next[j]) {
+                                test(i, j, k, half);
                             }
                         }
                     }
                 }
             }
 
-            /** Perigee/apogee filter, then the linear relative-motion bound over the interval. */
-            private void test(int i, int j, int k, double half, ConcurrentLinkedQueue<long[]> out) {
-                OrbitBounds bi = bounds[i];
-                OrbitBounds bj = bounds[j];
-                if (bi.maxRadiusM() + threshold < bj.minRadiusM() || bj.maxRadiusM() + threshold < bi.minRadiusM()) {
-                    return;
-                }
+            /** Reach and perigee/apogee filters, then the linear relative-motion bound over the interval. */
+            private void test(int i, int j, int k, double half) {
                 int oi = 6 * i;
                 int oj = 6 * j;
                 double dx = state[oj] - state[oi];
@@ -462,6 +521,9 @@ public final class Screener {
                 double reachSum = threshold + reach(i, half) + reach(j, half);
                 double d2 = dx * dx + dy * dy + dz * dz;
                 if (d2 > reachSum * reachSum) {
+                    return;
+                }
+                if (maxRadius[i] + threshold < minRadius[j] || maxRadius[j] + threshold < minRadius[i]) {
                     return;
                 }
                 double wx = state[oj + 3] - state[oi + 3];
@@ -475,9 +537,9 @@ public final class Screener {
                 double mz = dz + wz * tau;
                 double linearMin = Math.sqrt(mx * mx + my * my + mz * mz);
                 double margin = posError[i] + posError[j] + (velError[i] + velError[j]) * half
-                        + (bi.maxAccelerationMps2() + bj.maxAccelerationMps2()) * half * half / 2;
+                        + (maxAcceleration[i] + maxAcceleration[j]) * half * half / 2;
                 if (linearMin <= threshold + margin) {
-                    out.add(new long[] {Math.min(i, j), Math.max(i, j), k});
+                    candidates.add(new long[] {Math.min(i, j), Math.max(i, j), k});
                 }
             }
         }
@@ -544,15 +606,7 @@ public final class Screener {
                 if (Double.isNaN(tca)) {
                     return refineExactly(i, j, a, b);
                 }
-                // Each interval owns the roots in [a, b); the last one also owns the window end.
-                if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
-                    return null;
-                }
-                if (!pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return ownedEvent(pair, tca, a, b);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
@@ -599,21 +653,32 @@ public final class Screener {
                 // case the neighbour that owns it reports it.
                 double root = pair.newton(tca, a - step, b + step);
                 if (!Double.isNaN(root)) {
-                    tca = root;
-                    if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
-                        return null;
-                    }
-                } else if (tca - a < 1e-3 || b - tca < 1e-3) {
+                    return ownedEvent(pair, root, a, b);
+                }
+                if (tca - a < 1e-3 || b - tca < 1e-3) {
                     return null;
                 }
-                if (!pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return eventAt(pair, tca);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
+        }
+
+        /** The event at root {@code tca} when interval [a, b) owns it (the last interval also owns the window end). */
+        private ConjunctionEvent ownedEvent(Pair pair, double tca, double a, double b) {
+            if (tca < a || (tca >= b && b < durationS) || tca > durationS) {
+                return null;
+            }
+            return eventAt(pair, tca);
+        }
+
+        /** The event at {@code tca} when the exact miss there is within the threshold. */
+        private ConjunctionEvent eventAt(Pair pair, double tca) {
+            if (!pair.evaluate(tca)) {
+                return null;
+            }
+            double miss = pair.distance();
+            return miss > threshold ? null : pair.event(tca, miss);
         }
 
         /** Root of the interpolated range rate in [a, b] by the Illinois method; leaves the states at it in si, sj. */
@@ -696,11 +761,7 @@ public final class Screener {
                         return null;
                     }
                 }
-                if (Double.isNaN(tca) || !pair.evaluate(tca)) {
-                    return null;
-                }
-                double miss = pair.distance();
-                return miss > threshold ? null : pair.event(tca, miss);
+                return Double.isNaN(tca) ? null : eventAt(pair, tca);
             } finally {
                 narrowPropagations.addAndGet(pair.propagations);
             }
@@ -908,7 +969,7 @@ public final class Screener {
                 EncounterType type = relSpeed < settings.longEncounterSpeedMps() ? EncounterType.LONG : EncounterType.SHORT;
                 return new ConjunctionEvent(source.noradId(p), source.noradId(s), instantAt.apply(tca), miss, relSpeed,
                         rtn, type, source.epochAgeDays(p, tca), source.epochAgeDays(s, tca),
-                        TcaState.of(sp), TcaState.of(ss));
+                        TemeState.of(sp, 0), TemeState.of(ss, 0));
             }
         }
 

@@ -19,8 +19,12 @@ public record ScreeningOutcome(List<ConjunctionEvent> events, List<String> dropp
      * @param knotsPropagated    exact propagations at interpolation knots
      * @param candidateIntervals sample intervals that passed the broad phase
      * @param narrowPropagations exact propagations spent in the narrow phase
+     * @param knotSeconds        wall time propagating knots
+     * @param broadSeconds       wall time in the broad phase
+     * @param narrowSeconds      wall time in the narrow phase
      */
-    public record Statistics(int objects, long knotsPropagated, long candidateIntervals, long narrowPropagations) {
+    public record Statistics(int objects, long knotsPropagated, long candidateIntervals, long narrowPropagations,
+                             double knotSeconds, double broadSeconds, double narrowSeconds) {
     }
 
     public ScreeningOutcome {

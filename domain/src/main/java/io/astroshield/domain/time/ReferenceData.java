@@ -141,6 +141,32 @@ public final class ReferenceData {
         return eme2000;
     }
 
+    /**
+     * The frame a CCSDS REF_FRAME value names: EME2000, GCRF, ICRF (Earth-centred, so GCRF),
+     * TEME, or any ITRF realisation (Orekit's ITRF, IERS 2010 conventions).
+     *
+     * @param source where the name was read, for the message when it is not supported
+     */
+    public Frame ccsdsFrame(String frameName, String source) {
+        String name = frameName.trim().toUpperCase(java.util.Locale.ROOT);
+        switch (name) {
+            case "EME2000":
+                return eme2000;
+            case "GCRF":
+            case "ICRF":
+                // An Earth-centred ICRF state is in GCRF: same axes, geocentre origin.
+                return gcrf;
+            case "TEME":
+                return teme;
+            default:
+                if (name.startsWith("ITRF")) {
+                    return context.getFrames().getITRF(IERSConventions.IERS_2010, true);
+                }
+                throw new DomainException(DomainError.INVALID_ARGUMENT, source + ": REF_FRAME " + frameName
+                        + " is not supported (EME2000, GCRF, ICRF, TEME, ITRF*)");
+        }
+    }
+
     public AbsoluteDate toDate(Instant instant) {
         return new AbsoluteDate(instant, utc);
     }

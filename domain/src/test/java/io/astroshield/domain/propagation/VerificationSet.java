@@ -1,9 +1,9 @@
 package io.astroshield.domain.propagation;
 
 import io.astroshield.domain.catalog.ElementSet;
-import io.astroshield.domain.catalog.ObjectType;
+import io.astroshield.domain.catalog.TleReader;
+import io.astroshield.domain.input.ReadResult;
 import io.astroshield.domain.time.ReferenceData;
-import org.orekit.propagation.analytical.tle.TLE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,15 +54,32 @@ final class VerificationSet {
             return times;
         }
 
-        /** The element set, parsed with Orekit's TLE reader in the reference data's UTC. */
+        /**
+         * The element set, read by the project's {@link TleReader}. Cases 33333, 33334 and 33335 were
+         * made by editing other cases' fields without updating the checksum (column 69), so the
+         * checksum is recomputed here; the reader must then accept every case without a diagnostic.
+         */
         ElementSet elementSet(ReferenceData rd) {
-            TLE tle = new TLE(line1, line2, rd.utc());
-            return new ElementSet(tle.getSatelliteNumber(), null, null, tle.getClassification(),
-                    rd.toInstant(tle.getDate()), tle.getMeanMotion(), tle.getE(), tle.getI(), tle.getRaan(),
-                    tle.getPerigeeArgument(), tle.getMeanAnomaly(), tle.getBStar(),
-                    tle.getMeanMotionFirstDerivative(), tle.getMeanMotionSecondDerivative(), tle.getElementNumber(),
-                    tle.getRevolutionNumberAtEpoch(), tle.getEphemerisType(), ObjectType.UNKNOWN,
-                    "SGP4-VER.TLE:" + noradId());
+            ReadResult<ElementSet> r = TleReader.read("SGP4-VER.TLE#" + ordinal,
+                    withChecksum(line1) + "\n" + withChecksum(line2) + "\n");
+            if (r.records().size() != 1 || !r.diagnostics().isEmpty()) {
+                throw new IllegalStateException("case " + this + ": " + r.diagnostics());
+            }
+            return r.records().get(0);
+        }
+
+        /** The TLE checksum: digits count their value, '-' counts 1, modulo 10 (CelesTrak TLE format FAQ). */
+        private static String withChecksum(String line) {
+            int sum = 0;
+            for (int k = 0; k < 68; k++) {
+                char ch = line.charAt(k);
+                if (ch >= '0' && ch <= '9') {
+                    sum += ch - '0';
+                } else if (ch == '-') {
+                    sum += 1;
+                }
+            }
+            return line.substring(0, 68) + (sum % 10);
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.astroshield.domain.screening;
 
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.time.ReferenceData;
-import org.orekit.propagation.analytical.tle.TLE;
+import io.astroshield.domain.propagation.OrekitSgp4;
 import org.orekit.propagation.analytical.tle.TLEPropagator;
 import org.orekit.time.AbsoluteDate;
 import org.orekit.utils.PVCoordinates;
@@ -37,7 +37,7 @@ final class OrekitReferenceScreening {
         TLEPropagator[] props = new TLEPropagator[n];
         double[][] pos = new double[n][3 * samples];
         for (int i = 0; i < n; i++) {
-            props[i] = TLEPropagator.selectExtrapolator(toTle(sets.get(i)), data.teme());
+            props[i] = TLEPropagator.selectExtrapolator(OrekitSgp4.toTle(sets.get(i), data), data.teme());
             for (int k = 0; k < samples; k++) {
                 PVCoordinates pv = props[i].getPVCoordinates(t0.shiftedBy(k * SAMPLE_S), data.teme());
                 pos[i][3 * k] = pv.getPosition().getX();
@@ -105,12 +105,5 @@ final class OrekitReferenceScreening {
         AbsoluteDate date = t0.shiftedBy(t);
         return a.getPVCoordinates(date, data.teme()).getPosition()
                 .distance(b.getPVCoordinates(date, data.teme()).getPosition());
-    }
-
-    private TLE toTle(ElementSet e) {
-        return new TLE(e.noradId(), e.classification(), 2000, 1, "A", 0, e.elementSetNumber(), data.toDate(e.epoch()),
-                e.meanMotionRadPerS(), e.meanMotionDotRadPerS2(), e.meanMotionDdotRadPerS3(), e.eccentricity(),
-                e.inclinationRad(), e.argOfPerigeeRad(), e.raanRad(), e.meanAnomalyRad(), e.revolutionNumberAtEpoch(),
-                e.bStarPerEarthRadius(), data.utc());
     }
 }

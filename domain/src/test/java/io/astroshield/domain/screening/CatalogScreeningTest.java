@@ -1,0 +1,75 @@
+package io.astroshield.domain.screening;
+
+import io.astroshield.domain.DomainError;
+import io.astroshield.domain.DomainException;
+import io.astroshield.domain.demo.SyntheticCatalog;
+import io.astroshield.domain.demo.SyntheticCatalog.Plant;
+import io.astroshield.domain.demo.SyntheticCatalog.Regime;
+import io.astroshield.domain.time.ReferenceData;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogScreeningTest {
+
+    private static final ReferenceData DATA = ReferenceData.builtIn();
+    private static final Instant START = Instant.parse("2026-03-19T00:00:00Z");
+    private static final SyntheticCatalog.Population POPULATION = new SyntheticCatalog(DATA).generate(11L, 150, START,
+            List.of(new Plant(Regime.LEO, 1_800, 900, Math.toRadians(130)),
+                    new Plant(Regime.SSO, 4_000, 300, Math.toRadians(0.4))));
+
+    private CatalogScreening.Result screen(Set<Integer> primaries, Cancellation cancellation, ScreeningProgress progress) {
+        return new CatalogScreening(DATA).screen(
+                new ScreeningRequest(START, 3 * 3600, primaries, ScreeningSettings.defaults(5_000, 2)),
+                POPULATION.elementSets(), List.of(), progress, cancellation);
+    }
+
+    @Test
+    void primariesModeReportsOnlyPairsWithAPrimaryAndPutsItFirst() {
+        SyntheticCatalog.PlantedEncounter planted = POPULATION.planted().get(0);
+        ScreeningOutcome outcome = screen(Set.of(planted.plantedId()), new Cancellation(), ScreeningProgress.NONE).outcome();
+        assertThat(outcome.events()).isNotEmpty().allMatch(e -> e.primaryId() == planted.plantedId());
+        assertThat(outcome.events()).anyMatch(e -> e.secondaryId() == planted.hostId());
+    }
+
+    @Test
+    void slowPairIsReportedOnceAsLongEncounter() {
+        // planted with a 0.4 deg crossing angle: about 50 m/s relative speed in SSO
+        SyntheticCatalog.PlantedEncounter slow = POPULATION.planted().get(1);
+        List<ConjunctionEvent> pairEvents = screen(Set.of(), new Cancellation(), ScreeningProgress.NONE).outcome().events()
+                .stream().filter(e -> e.secondaryId() == slow.plantedId() || e.primaryId() == slow.plantedId())
+                .filter(e -> e.primaryId() == slow.hostId() || e.secondaryId() == slow.hostId()).toList();
+        assertThat(pairEvents).hasSize(1);
+        assertThat(pairEvents.get(0).encounter()).isEqualTo(EncounterType.LONG);
+        assertThat(pairEvents.get(0).relativeSpeedMps()).isLessThan(100);
+    }
+
+    @Test
+    void progressRisesToOneAndAllVsAllRowsHaveLowerIdFirstInTcaOrder() {
+        List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
+        ScreeningOutcome outcome = screen(Set.of(), new Cancellation(), (f, n) -> fractions.add(f)).outcome();
+        assertThat(fractions).isSorted().last().isEqualTo(1.0);
+        assertThat(outcome.events()).allMatch(e -> e.primaryId() < e.secondaryId()).isSortedAccordingTo(ScreeningOutcome.ORDER);
+    }
+
+    @Test
+    void cancelledScreeningStopsWithCancelledError() {
+        Cancellation cancellation = new Cancellation();
+        assertThatThrownBy(() -> screen(Set.of(), cancellation, (f, n) -> cancellation.cancel()))
+                .isInstanceOf(DomainException.class)
+                .satisfies(ex -> assertThat(((DomainException) ex).error()).isEqualTo(DomainError.CANCELLED));
+    }
+
+    @Test
+    void unknownPrimaryIsRefused() {
+        assertThatThrownBy(() -> screen(Set.of(5), new Cancellation(), ScreeningProgress.NONE))
+                .isInstanceOf(DomainException.class).hasMessageContaining("[5]");
+    }
+}
