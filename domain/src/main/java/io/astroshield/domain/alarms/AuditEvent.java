@@ -1,0 +1,51 @@
+package io.astroshield.domain.alarms;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One append-only audit record: every transition, every operator action (accepted or
+ * refused) and every limit change (DESIGN.md, alarm model).
+ *
+ * @param sequence     strictly increasing per device, starting at 1
+ * @param deviceId     the workstation that wrote it
+ * @param deviceTime   the device's clock when it happened
+ * @param serverTime   the backend's time once synced; always null when written locally
+ * @param occurrenceId the occurrence concerned, null for engine-wide events (flood, limits)
+ * @param subject      alarm key, conjunction event id or limit set concerned
+ * @param user         person who acted, or {@link #ENGINE} for automatic transitions
+ * @param role         the person's role, null for the engine
+ * @param origin       origin of the data concerned; configuration changes are LIVE, they govern live evaluation
+ * @param oldValue     before (state/severity, limits, disposition), empty when not applicable
+ * @param newValue     after; for a refused action, what was requested
+ * @param comment      what the person wrote (ack comment, shelve reason), may be empty
+ * @param refusal      why the action was refused, null when it was carried out
+ */
+public record AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime,
+                         UUID occurrenceId, String subject, AuditAction action,
+                         String user, Role role, DataOrigin origin,
+                         String oldValue, String newValue, String comment, Refusal refusal) {
+
+    /** The user name of automatic transitions. */
+    public static final String ENGINE = "alarm-engine";
+
+    public AuditEvent {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence: " + sequence);
+        }
+        Actor.requireText(deviceId, "deviceId");
+        Objects.requireNonNull(deviceTime, "deviceTime");
+        Actor.requireText(subject, "subject");
+        Objects.requireNonNull(action, "action");
+        Actor.requireText(user, "user");
+        Objects.requireNonNull(origin, "origin");
+        oldValue = oldValue == null ? "" : oldValue;
+        newValue = newValue == null ? "" : newValue;
+        comment = comment == null ? "" : comment;
+    }
+
+    public boolean refused() {
+        return refusal != null;
+    }
+}
