@@ -73,9 +73,8 @@ CREATE TABLE conjunction_event_update (
     CONSTRAINT conjunction_event_update_encounter CHECK (encounter IN ('SHORT', 'LONG')),
     CONSTRAINT conjunction_event_update_pair CHECK (primary_norad <> secondary_norad)
 );
--- matching (latest TCA within 5 minutes) and TCA windows
-CREATE INDEX conjunction_event_update_tca ON conjunction_event_update (tca);
--- top events by Pc: per TCA hour, latest rows, highest Pc first
+-- The one index by time, for matching (latest TCA within 5 minutes), TCA windows and the top
+-- events by Pc: per TCA hour, latest rows, highest Pc first. Queries by TCA also bound tca_hour.
 CREATE INDEX conjunction_event_update_hour_pc ON conjunction_event_update (tca_hour, is_latest, pc DESC);
 
 -- The events as a person thinks of them: one row each, with the latest update's values.

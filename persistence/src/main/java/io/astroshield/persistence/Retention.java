@@ -31,7 +31,7 @@ final class Retention {
     /** Closed, past events none of whose alarms still needs anything (all occurrences CLEARED). */
     private static final String PURGEABLE_EVENTS = """
             SELECT u.event_id FROM conjunction_event_update u
-            WHERE u.is_latest AND u.closed_at IS NOT NULL AND u.tca < ?
+            WHERE u.tca_hour <= ? AND u.tca < ? AND u.is_latest AND u.closed_at IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM alarm_occurrence o WHERE o.event_id = u.event_id AND o.state <> 'CLEARED')
             FETCH FIRST 10000 ROWS ONLY
             """;
@@ -77,8 +77,10 @@ final class Retention {
         while (true) {
             int slice = store.write(tx -> {
                 Connection c = tx.connection();
-                List<Long> ids = Jdbc.list(c, "Finding purgeable conjunction events", PURGEABLE_EVENTS,
-                        ps -> Jdbc.setInstant(ps, 1, cutoff), rs -> rs.getLong(1));
+                List<Long> ids = Jdbc.list(c, "Finding purgeable conjunction events", PURGEABLE_EVENTS, ps -> {
+                    ps.setInt(1, Math.toIntExact(Math.floorDiv(cutoff.getEpochSecond(), 3600L)));
+                    Jdbc.setInstant(ps, 2, cutoff);
+                }, rs -> rs.getLong(1));
                 if (ids.isEmpty()) {
                     return 0;
                 }

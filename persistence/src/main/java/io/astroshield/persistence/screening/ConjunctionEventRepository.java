@@ -47,7 +47,7 @@ public final class ConjunctionEventRepository {
     private static final String CANDIDATES = """
             SELECT id, event_id, update_number, primary_norad, secondary_norad, tca, first_recorded_at
             FROM conjunction_event_update
-            WHERE tca BETWEEN ? AND ? AND is_latest
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca BETWEEN ? AND ?
             """;
 
     private static final String NEXT_IDS = "SELECT NEXT VALUE FOR conjunction_event_id_seq FROM SYSTEM_RANGE(1, ?)";
@@ -84,7 +84,7 @@ public final class ConjunctionEventRepository {
     private static final String TOP_OF_WINDOW = "SELECT " + UPDATE_COLUMNS + """
 
             FROM conjunction_event_update
-            WHERE tca >= ? AND tca < ? AND is_latest AND pc IS NOT NULL
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND pc IS NOT NULL AND tca >= ? AND tca < ?
             ORDER BY pc DESC, tca
             FETCH FIRST ? ROWS ONLY
             """;
@@ -92,14 +92,15 @@ public final class ConjunctionEventRepository {
     private static final String IN_WINDOW = "SELECT " + UPDATE_COLUMNS + """
 
             FROM conjunction_event_update
-            WHERE tca >= ? AND tca < ? AND is_latest
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca >= ? AND tca < ?
             ORDER BY tca, primary_norad, secondary_norad
             """;
 
     private static final String FOR_PAIR = "SELECT " + UPDATE_COLUMNS + """
 
             FROM conjunction_event_update
-            WHERE tca >= ? AND tca < ? AND is_latest AND primary_norad = ? AND secondary_norad = ?
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca >= ? AND tca < ?
+              AND primary_norad = ? AND secondary_norad = ?
             ORDER BY tca
             """;
 
@@ -120,7 +121,7 @@ public final class ConjunctionEventRepository {
 
     private static final String CLOSE_PAST = """
             UPDATE conjunction_event_update SET closed_at = ?
-            WHERE tca < ? AND is_latest AND closed_at IS NULL
+            WHERE tca_hour <= ? AND tca < ? AND is_latest AND closed_at IS NULL
             """;
 
     private static final String COUNT = "SELECT COUNT(*) FROM conjunction_event_update WHERE is_latest";
@@ -218,9 +219,8 @@ public final class ConjunctionEventRepository {
         int hours = lastHour - firstHour + 1;
         if (hours > MAX_HOURS_MERGED) {
             return Jdbc.list(c, "Reading the highest-Pc conjunction events", TOP_OF_WINDOW, ps -> {
-                Jdbc.setInstant(ps, 1, from);
-                Jdbc.setInstant(ps, 2, to);
-                ps.setInt(3, limit);
+                bindWindow(ps, 1, from, to);
+                ps.setInt(5, limit);
             }, ConjunctionEventRepository::mapEvent);
         }
         StringBuilder sql = new StringBuilder("SELECT * FROM (");
@@ -242,19 +242,16 @@ public final class ConjunctionEventRepository {
 
     /** Events whose latest TCA is in [from, to), by TCA, then primary, then secondary. */
     public List<StoredEvent> inWindow(Instant from, Instant to) {
-        return Jdbc.list(c, "Reading conjunction events by TCA", IN_WINDOW, ps -> {
-            Jdbc.setInstant(ps, 1, from);
-            Jdbc.setInstant(ps, 2, to);
-        }, ConjunctionEventRepository::mapEvent);
+        return Jdbc.list(c, "Reading conjunction events by TCA", IN_WINDOW, ps -> bindWindow(ps, 1, from, to),
+                ConjunctionEventRepository::mapEvent);
     }
 
     /** Events of one pair whose latest TCA is in [from, to), by TCA (a scan of the window's TCA index range). */
     public List<StoredEvent> forPair(int primaryNorad, int secondaryNorad, Instant from, Instant to) {
         return Jdbc.list(c, "Reading conjunction events of " + primaryNorad + "/" + secondaryNorad, FOR_PAIR, ps -> {
-            Jdbc.setInstant(ps, 1, from);
-            Jdbc.setInstant(ps, 2, to);
-            ps.setInt(3, primaryNorad);
-            ps.setInt(4, secondaryNorad);
+            bindWindow(ps, 1, from, to);
+            ps.setInt(5, primaryNorad);
+            ps.setInt(6, secondaryNorad);
         }, ConjunctionEventRepository::mapEvent);
     }
 
@@ -281,7 +278,8 @@ public final class ConjunctionEventRepository {
     public int closePast(Instant tcaBefore, Instant at) {
         return Jdbc.update(c, "Closing past conjunction events", CLOSE_PAST, ps -> {
             Jdbc.setInstant(ps, 1, at);
-            Jdbc.setInstant(ps, 2, tcaBefore);
+            ps.setInt(2, tcaHour(tcaBefore));
+            Jdbc.setInstant(ps, 3, tcaBefore);
         });
     }
 
@@ -310,6 +308,14 @@ public final class ConjunctionEventRepository {
         }
     }
 
+    /** tca_hour BETWEEN ? AND ? AND tca >= ? AND tca < ?, from {@code first} on. */
+    private static void bindWindow(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
+        ps.setInt(first, tcaHour(from));
+        ps.setInt(first + 1, tcaHour(to));
+        Jdbc.setInstant(ps, first + 2, from);
+        Jdbc.setInstant(ps, first + 3, to);
+    }
+
     /** Hours since 1970-01-01T00:00Z, rounded down: the partition of the Pc index. */
     static int tcaHour(Instant t) {
         return Math.toIntExact(Math.floorDiv(t.getEpochSecond(), 3600L));
@@ -336,8 +342,10 @@ public final class ConjunctionEventRepository {
     /** Adds the stored events of the range that this call has not seen yet. */
     private void loadCandidates(Instant lo, Instant hi, Map<Long, List<Slot>> byPair, Set<Long> known) {
         try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
-            Jdbc.setInstant(ps, 1, lo);
-            Jdbc.setInstant(ps, 2, hi);
+            ps.setInt(1, tcaHour(lo));
+            ps.setInt(2, tcaHour(hi));
+            Jdbc.setInstant(ps, 3, lo);
+            Jdbc.setInstant(ps, 4, hi);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long eventId = rs.getLong("event_id");
