@@ -30,18 +30,16 @@ final class Retention {
 
     /** Closed, past events none of whose alarms still needs anything (all occurrences CLEARED). */
     private static final String PURGEABLE_EVENTS = """
-            SELECT e.id FROM conjunction_event e
-            WHERE e.status = 'CLOSED' AND e.tca < ?
-              AND NOT EXISTS (SELECT 1 FROM alarm_occurrence o WHERE o.event_id = e.id AND o.state <> 'CLEARED')
+            SELECT u.event_id FROM conjunction_event_update u
+            WHERE u.tca_hour <= ? AND u.tca < ? AND u.is_latest AND u.closed_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM alarm_occurrence o WHERE o.event_id = u.event_id AND o.state <> 'CLEARED')
             FETCH FIRST 10000 ROWS ONLY
             """;
 
     private static final String PURGE_EVENT_ALARMS =
             "DELETE FROM alarm_occurrence WHERE event_id = ANY(?) AND state = 'CLEARED'";
 
-    private static final String PURGE_EVENT_UPDATES = "DELETE FROM conjunction_event_update WHERE event_id = ANY(?)";
-
-    private static final String PURGE_EVENTS = "DELETE FROM conjunction_event WHERE id = ANY(?)";
+    private static final String PURGE_EVENTS = "DELETE FROM conjunction_event_update WHERE event_id = ANY(?)";
 
     /** Only ops the server has answered; PENDING and PARKED stay. */
     private static final String PURGE_OUTBOX = """
@@ -79,17 +77,19 @@ final class Retention {
         while (true) {
             int slice = store.write(tx -> {
                 Connection c = tx.connection();
-                List<Long> ids = Jdbc.list(c, "Finding purgeable conjunction events", PURGEABLE_EVENTS,
-                        ps -> Jdbc.setInstant(ps, 1, cutoff), rs -> rs.getLong(1));
+                List<Long> ids = Jdbc.list(c, "Finding purgeable conjunction events", PURGEABLE_EVENTS, ps -> {
+                    ps.setInt(1, Math.toIntExact(Math.floorDiv(cutoff.getEpochSecond(), 3600L)));
+                    Jdbc.setInstant(ps, 2, cutoff);
+                }, rs -> rs.getLong(1));
                 if (ids.isEmpty()) {
                     return 0;
                 }
                 Object[] idArray = ids.toArray();
                 totals[2] += Jdbc.update(c, "Purging alarms of old events", PURGE_EVENT_ALARMS,
                         ps -> ps.setObject(1, idArray));
-                totals[1] += Jdbc.update(c, "Purging updates of old events", PURGE_EVENT_UPDATES,
+                totals[1] += Jdbc.update(c, "Purging old events and their updates", PURGE_EVENTS,
                         ps -> ps.setObject(1, idArray));
-                totals[0] += Jdbc.update(c, "Purging old events", PURGE_EVENTS, ps -> ps.setObject(1, idArray));
+                totals[0] += ids.size();
                 return ids.size();
             });
             if (slice < SLICE) {

@@ -177,7 +177,7 @@ public final class Store implements AutoCloseable {
             Connection c = tx.connection();
             List<String> tables = Jdbc.list(c, "Listing the store's tables", """
                     SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
-                    WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'
+                    WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE IN ('BASE TABLE', 'VIEW')
                       AND TABLE_NAME <> 'flyway_schema_history'
                     ORDER BY TABLE_NAME
                     """, Jdbc.NO_PARAMETERS, rs -> rs.getString(1));

@@ -20,6 +20,13 @@ import io.astroshield.persistence.screening.RunParameters;
 import io.astroshield.persistence.screening.RunStatus;
 import io.astroshield.persistence.screening.ScreeningRunRepository;
 
+import io.astroshield.persistence.sync.OutboxOp;
+import io.astroshield.persistence.sync.OutboxRepository;
+import io.astroshield.persistence.sync.SyncCursorRepository;
+import io.astroshield.persistence.workspace.NoteRepository;
+import io.astroshield.persistence.workspace.NoteRow;
+import io.astroshield.persistence.workspace.NoteSubject;
+
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +35,9 @@ import java.util.List;
 
 /**
  * The rows written into stores of earlier schema versions (V1: catalog and CDMs, V2: + screening,
- * V3: + alarms and audit), so a migration test can check they are all still there after the
+ * V3: + alarms and audit, V4: + notes and sync), so a migration test can check they are all still there after the
  * store is brought to the current schema. Also the content of the kept copy
- * {@code legacy/store-v3.sql}.
+ * {@code legacy/store-v4.sql}.
  */
 final class LegacySample {
 
@@ -59,6 +66,11 @@ final class LegacySample {
             Instant.parse("2022-01-24T04:12:10.000Z"), 380.0, 14_120.0, -18.0, 370.0, 90.0, EncounterKind.SHORT, 0.2,
             1.5, 2.3e-5, "PATERA_2005", null, "CDM");
 
+    static final NoteRow NOTE = new NoteRow(NoteSubject.EVENT, "1", "Zoë Ångström", IMPORTED, IMPORTED,
+            "Owner/operator says: no manoeuvre planned.");
+
+    static final OutboxOp OP = new OutboxOp("console-1", "op-0001", "ALARM_ACK", "{\"occurrence\":1}", IMPORTED);
+
     private LegacySample() {
     }
 
@@ -85,5 +97,11 @@ final class LegacySample {
                 null, null, null, null, null));
         new AuditRepository(c).append(new AuditEntry(IMPORTED, null, "Zoë Ångström", "operator", "console-1",
                 DataOrigin.LIVE, "RAISE", occurrence, null, "25544 vs 48274", null));
+        if (version < 4) {
+            return;
+        }
+        new NoteRepository(c).add(NOTE);
+        new OutboxRepository(c).enqueue(OP);
+        new SyncCursorRepository(c).save("catalog", "1234", IMPORTED);
     }
 }

@@ -20,13 +20,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 3: migrations run on an empty database and on a database created by each earlier
- * migration set; a kept copy of a version-3 store ({@code legacy/store-v3.sql}, an H2 SCRIPT dump
+ * migration set; a kept copy of a version-4 store ({@code legacy/store-v4.sql}, an H2 SCRIPT dump
  * with its Flyway history and checksums) must still open, so an edit to an applied migration fails here.
  */
 class MigrationIT {
@@ -45,7 +46,7 @@ class MigrationIT {
     }
 
     @ParameterizedTest(name = "from schema version {0}")
-    @ValueSource(ints = {1, 2, 3})
+    @ValueSource(ints = {1, 2, 3, 4})
     void aStoreCreatedByAnEarlierMigrationSetIsMigratedWithItsDataKept(int version) throws Exception {
         // given a store at an earlier schema version, with data in every table it had
         String url = legacyStore();
@@ -59,29 +60,29 @@ class MigrationIT {
         // when the current code opens it
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             // then it is at the latest schema and the data is all there
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("5");
             assertSampleData(store, version);
         }
     }
 
     @Test
-    void theKeptCopyOfAVersion3StoreOpensAndMigrates() throws Exception {
-        // given the kept dump of a version-3 store loaded into a fresh file
+    void theKeptCopyOfAVersion4StoreOpensAndMigrates() throws Exception {
+        // given the kept dump of a version-4 store loaded into a fresh file
         String url = legacyStore();
-        Path script = dataDir.resolve("store-v3.sql");
-        try (InputStream in = MigrationIT.class.getResourceAsStream("/legacy/store-v3.sql")) {
-            assertThat(in).as("kept copy of the version-3 schema").isNotNull();
+        Path script = dataDir.resolve("store-v4.sql");
+        try (InputStream in = MigrationIT.class.getResourceAsStream("/legacy/store-v4.sql")) {
+            assertThat(in).as("kept copy of the version-4 schema").isNotNull();
             Files.write(script, in.readAllBytes());
         }
         try (Connection c = DriverManager.getConnection(url, "astroshield", PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("RUNSCRIPT FROM '" + script + "' CHARSET 'UTF-8'");
         }
-        assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("V3__create_telemetry_and_alarms.sql");
+        assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("V4__create_notes_settings_sync.sql");
         // when the current code opens it, then Flyway validates the kept checksums and migrates
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
-            assertSampleData(store, 3);
+            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertSampleData(store, 4);
         }
     }
 
@@ -106,7 +107,8 @@ class MigrationIT {
                 List<StoredRun> runs = tx.screeningRuns().recent(10);
                 assertThat(runs).singleElement().satisfies(r -> assertThat(r.parameters().primaries())
                         .containsExactly(25544));
-                List<StoredEvent> events = tx.conjunctionEvents().forPair(25544, 48274);
+                List<StoredEvent> events = tx.conjunctionEvents().forPair(25544, 48274, Instant.parse("2022-01-01T00:00:00Z"),
+                        Instant.parse("2023-01-01T00:00:00Z"));
                 assertThat(events).singleElement().satisfies(e -> {
                     assertThat(e.updateCount()).isEqualTo(2);
                     List<StoredUpdate> trend = tx.conjunctionEvents().trend(e.id());
@@ -121,6 +123,12 @@ class MigrationIT {
                     assertThat(story).singleElement().satisfies(a ->
                             assertThat(a.entry().actor()).isEqualTo("Zoë Ångström"));
                 });
+            }
+            if (version >= 4) {
+                assertThat(tx.notes().forSubject(io.astroshield.persistence.workspace.NoteSubject.EVENT, "1"))
+                        .singleElement().satisfies(n -> assertThat(n.note()).isEqualTo(LegacySample.NOTE));
+                assertThat(tx.outbox().all()).singleElement().satisfies(o -> assertThat(o.op()).isEqualTo(LegacySample.OP));
+                assertThat(tx.syncCursors().get("catalog")).contains("1234");
             }
             return null;
         });

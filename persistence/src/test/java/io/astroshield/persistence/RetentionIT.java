@@ -99,7 +99,7 @@ class RetentionIT {
             assertThat(report.elementSets()).as("object 1's two old sets; object 2's only set stays").isEqualTo(2);
             assertThat(report.telemetrySamples()).isEqualTo(1);
             assertThat(report.conjunctionEvents()).as("the closed event without alarm and the cleared one").isEqualTo(2);
-            assertThat(report.eventUpdates()).isEqualTo(2);
+            assertThat(report.eventUpdates()).as("one update each").isEqualTo(2);
             assertThat(report.alarmOccurrences()).as("only the cleared occurrence").isEqualTo(1);
             assertThat(report.outboxRows()).as("only the applied op").isEqualTo(1);
             store.read(tx -> {

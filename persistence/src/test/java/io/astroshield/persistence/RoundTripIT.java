@@ -52,6 +52,8 @@ class RoundTripIT {
 
     private static final int CASES = 200;
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     @TempDir
     Path dataDir;
@@ -147,7 +149,8 @@ class RoundTripIT {
             List<StoredUpdate> updates = new ArrayList<>();
             store.read(tx -> {
                 for (ConjunctionObservation ob : obs) {
-                    for (StoredEvent e : tx.conjunctionEvents().forPair(ob.primaryNorad(), ob.secondaryNorad())) {
+                    for (StoredEvent e : tx.conjunctionEvents().forPair(ob.primaryNorad(), ob.secondaryNorad(),
+                            EARLIEST, LATEST)) {
                         updates.addAll(tx.conjunctionEvents().trend(e.id()));
                     }
                 }

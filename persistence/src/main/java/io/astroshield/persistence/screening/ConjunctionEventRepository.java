@@ -19,14 +19,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Conjunction events and their update history (tables {@code conjunction_event},
- * {@code conjunction_event_update}).
+ * Conjunction events and their update history (table {@code conjunction_event_update}, one row
+ * per update; view {@code conjunction_event}, one row per event).
  * <p>
  * An observation belongs to an existing event when the event has the same primary and secondary
  * and its latest TCA is within {@link #SAME_EVENT} of the observation's TCA (the closest such
  * event when there are several); otherwise it starts a new event. Either way it is stored as one
- * more update row, and the event row takes its values: the update rows of an event are its Pc and
- * miss-distance trend.
+ * more row, which becomes the event's latest: the rows of an event are its Pc and miss trend.
  */
 public final class ConjunctionEventRepository {
 
@@ -36,94 +35,96 @@ public final class ConjunctionEventRepository {
     /** Observations are matched in TCA order, this many at a time, each slice with one range query. */
     private static final int SLICE = 5_000;
 
-    private static final String EVENT_COLUMNS = """
-            id, primary_norad, secondary_norad, status, first_recorded_at, last_recorded_at, closed_at, update_count,
-            tca, miss_distance_m, relative_speed_mps, pc, pc_max, pc_method, encounter""";
+    /** Above this many TCA hours, {@link #topByPc} sorts the window instead of merging per-hour tops. */
+    private static final int MAX_HOURS_MERGED = 7 * 24;
 
-    /** Events that could match a slice of observations: latest TCA within the slice's range +- 5 min. */
+    private static final String UPDATE_COLUMNS = """
+            id, event_id, update_number, primary_norad, secondary_norad, run_id, cdm_id, first_recorded_at,
+            recorded_at, closed_at, tca, miss_distance_m, relative_speed_mps, radial_m, in_track_m, cross_track_m,
+            encounter, primary_age_d, secondary_age_d, pc, pc_method, pc_max, covariance_source""";
+
+    /** Latest rows that could match a slice of observations: TCA within the slice's range +- 5 min. */
     private static final String CANDIDATES = """
-            SELECT id, primary_norad, secondary_norad, tca
-            FROM conjunction_event
-            WHERE tca BETWEEN ? AND ?
+            SELECT id, event_id, update_number, primary_norad, secondary_norad, tca, first_recorded_at
+            FROM conjunction_event_update
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca BETWEEN ? AND ?
             """;
 
     private static final String NEXT_IDS = "SELECT NEXT VALUE FOR conjunction_event_id_seq FROM SYSTEM_RANGE(1, ?)";
 
-    private static final String INSERT_EVENT = """
-            INSERT INTO conjunction_event (id, primary_norad, secondary_norad, status, first_recorded_at,
-                                           last_recorded_at, closed_at, update_count, tca, miss_distance_m,
-                                           relative_speed_mps, pc, pc_max, pc_method, encounter)
-            VALUES (?, ?, ?, 'OPEN', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?)
+    private static final String SUPERSEDE = "UPDATE conjunction_event_update SET is_latest = FALSE WHERE id = ?";
+
+    private static final String INSERT = """
+            INSERT INTO conjunction_event_update (event_id, update_number, is_latest, primary_norad, secondary_norad,
+                                                  run_id, cdm_id, first_recorded_at, recorded_at, closed_at, tca,
+                                                  tca_hour, miss_distance_m, relative_speed_mps, radial_m, in_track_m,
+                                                  cross_track_m, encounter, primary_age_d, secondary_age_d, pc,
+                                                  pc_method, pc_max, covariance_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
-    /** A new report reopens a closed event. */
-    private static final String UPDATE_EVENT = """
-            UPDATE conjunction_event
-            SET status = 'OPEN', closed_at = NULL, last_recorded_at = ?, update_count = update_count + ?,
-                tca = ?, miss_distance_m = ?, relative_speed_mps = ?, pc = ?, pc_max = ?, pc_method = ?, encounter = ?
-            WHERE id = ?
-            """;
+    private static final String FIND = "SELECT " + UPDATE_COLUMNS + """
 
-    private static final String INSERT_UPDATE = """
-            INSERT INTO conjunction_event_update (event_id, run_id, cdm_id, recorded_at, tca, miss_distance_m,
-                                                  relative_speed_mps, radial_m, in_track_m, cross_track_m, encounter,
-                                                  primary_age_d, secondary_age_d, pc, pc_method, pc_max,
-                                                  covariance_source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            FROM conjunction_event_update WHERE event_id = ? AND is_latest
             """;
-
-    private static final String FIND = "SELECT " + EVENT_COLUMNS + " FROM conjunction_event WHERE id = ?";
 
     /**
-     * Highest Pc first among events whose latest TCA is in [from, to). The index on (pc DESC, tca)
-     * gives the rows in the wanted order, so the scan stops after {@code limit} rows in the window.
+     * The highest-Pc latest rows of one TCA hour within [from, to). Ordering by the index's columns
+     * (the first two are fixed by the WHERE clause) lets H2 read the index in order and stop after
+     * {@code limit} rows instead of sorting the hour.
      */
-    private static final String TOP_BY_PC = "SELECT " + EVENT_COLUMNS + """
+    private static final String TOP_OF_HOUR = "(SELECT " + UPDATE_COLUMNS + """
 
-            FROM conjunction_event USE INDEX (conjunction_event_pc)
-            WHERE tca >= ? AND tca < ? AND pc IS NOT NULL
+            FROM conjunction_event_update USE INDEX (conjunction_event_update_hour_pc)
+            WHERE tca_hour = ? AND is_latest = TRUE AND pc IS NOT NULL AND tca >= ? AND tca < ?
+            ORDER BY tca_hour, is_latest, pc DESC
+            FETCH FIRST ? ROWS ONLY)""";
+
+    /** For windows too long to merge per hour: sort the window's latest rows by Pc. */
+    private static final String TOP_OF_WINDOW = "SELECT " + UPDATE_COLUMNS + """
+
+            FROM conjunction_event_update
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND pc IS NOT NULL AND tca >= ? AND tca < ?
             ORDER BY pc DESC, tca
             FETCH FIRST ? ROWS ONLY
             """;
 
-    private static final String IN_WINDOW = "SELECT " + EVENT_COLUMNS + """
+    private static final String IN_WINDOW = "SELECT " + UPDATE_COLUMNS + """
 
-            FROM conjunction_event
-            WHERE tca >= ? AND tca < ?
+            FROM conjunction_event_update
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca >= ? AND tca < ?
             ORDER BY tca, primary_norad, secondary_norad
             """;
 
-    private static final String FOR_PAIR = "SELECT " + EVENT_COLUMNS + """
+    private static final String FOR_PAIR = "SELECT " + UPDATE_COLUMNS + """
 
-            FROM conjunction_event
-            WHERE primary_norad = ? AND secondary_norad = ?
+            FROM conjunction_event_update
+            WHERE tca_hour BETWEEN ? AND ? AND is_latest AND tca >= ? AND tca < ?
+              AND primary_norad = ? AND secondary_norad = ?
             ORDER BY tca
             """;
 
     /** The event's updates in the order they were recorded: its Pc and miss trend. */
-    private static final String TREND = """
-            SELECT u.id, u.event_id, u.run_id, u.cdm_id, u.recorded_at, u.tca, u.miss_distance_m,
-                   u.relative_speed_mps, u.radial_m, u.in_track_m, u.cross_track_m, u.encounter, u.primary_age_d,
-                   u.secondary_age_d, u.pc, u.pc_method, u.pc_max, u.covariance_source,
-                   e.primary_norad, e.secondary_norad
-            FROM conjunction_event_update u JOIN conjunction_event e ON e.id = u.event_id
-            WHERE u.event_id = ?
-            ORDER BY u.id
+    private static final String TREND = "SELECT " + UPDATE_COLUMNS + """
+
+            FROM conjunction_event_update
+            WHERE event_id = ?
+            ORDER BY update_number
             """;
 
     private static final String COUNT_UPDATES_OF_RUN = "SELECT COUNT(*) FROM conjunction_event_update WHERE run_id = ?";
 
     private static final String CLOSE = """
-            UPDATE conjunction_event SET status = 'CLOSED', closed_at = ?
-            WHERE id = ? AND status = 'OPEN'
+            UPDATE conjunction_event_update SET closed_at = ?
+            WHERE event_id = ? AND is_latest AND closed_at IS NULL
             """;
 
     private static final String CLOSE_PAST = """
-            UPDATE conjunction_event SET status = 'CLOSED', closed_at = ?
-            WHERE status = 'OPEN' AND tca < ?
+            UPDATE conjunction_event_update SET closed_at = ?
+            WHERE tca_hour <= ? AND tca < ? AND is_latest AND closed_at IS NULL
             """;
 
-    private static final String COUNT = "SELECT COUNT(*) FROM conjunction_event";
+    private static final String COUNT = "SELECT COUNT(*) FROM conjunction_event_update WHERE is_latest";
 
     private final Connection c;
 
@@ -151,6 +152,7 @@ public final class ConjunctionEventRepository {
         Map<Long, List<Slot>> byPair = new HashMap<>();
         Set<Long> known = new HashSet<>();
         Slot[] slotOf = new Slot[n];
+        int[] numberOf = new int[n];
         List<Slot> touched = new ArrayList<>();
         for (int from = 0; from < n; from += SLICE) {
             int to = Math.min(n, from + SLICE);
@@ -164,26 +166,37 @@ public final class ConjunctionEventRepository {
                         key -> new ArrayList<>(1));
                 Slot slot = closest(slots, o.tca());
                 if (slot == null) {
-                    slot = new Slot(0, o.tca(), true);
+                    slot = new Slot(0, 0, 0, o.tca(), recordedAt);
                     slots.add(slot);
                 }
-                if (slot.updates == 0) {
+                if (slot.added == 0) {
                     touched.add(slot);
                 }
                 slot.tca = o.tca();
-                slot.latest = o;
-                slot.updates++;
+                slot.added++;
+                slot.lastIndex = i;
                 slotOf[i] = slot;
+                numberOf[i] = slot.storedNumber + slot.added;
             }
         }
         assignIds(touched);
-        writeEvents(touched, recordedAt);
-        Jdbc.batch(c, "Storing conjunction event updates", INSERT_UPDATE, Arrays.asList(order), 1000,
-                (ps, i) -> bindUpdate(ps, slotOf[i].id, runId, cdmId, recordedAt, observations.get(i)));
+        List<Long> superseded = new ArrayList<>();
+        for (Slot s : touched) {
+            if (s.latestRowId != 0) {
+                superseded.add(s.latestRowId);
+            }
+        }
+        Jdbc.batch(c, "Marking superseded conjunction event updates", SUPERSEDE, superseded, 1000,
+                (ps, rowId) -> ps.setLong(1, rowId));
+        Jdbc.batch(c, "Storing conjunction event updates", INSERT, Arrays.asList(order), 1000, (ps, i) -> {
+            Slot s = slotOf[i];
+            bindInsert(ps, s.eventId, numberOf[i], s.lastIndex == i, runId, cdmId, s.firstRecordedAt, recordedAt,
+                    observations.get(i));
+        });
 
         List<RecordedUpdate> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            result.add(new RecordedUpdate(slotOf[i].id, slotOf[i].isNew));
+            result.add(new RecordedUpdate(slotOf[i].eventId, slotOf[i].storedNumber == 0));
         }
         return result;
     }
@@ -193,27 +206,52 @@ public final class ConjunctionEventRepository {
                 ConjunctionEventRepository::mapEvent);
     }
 
-    /** The {@code limit} events with the highest latest Pc whose latest TCA is in [from, to). */
+    /**
+     * The {@code limit} events with the highest latest Pc whose latest TCA is in [from, to): the top
+     * {@code limit} of each TCA hour in the window (one index range each), merged.
+     */
     public List<StoredEvent> topByPc(Instant from, Instant to, int limit) {
-        return Jdbc.list(c, "Reading the highest-Pc conjunction events", TOP_BY_PC, ps -> {
-            Jdbc.setInstant(ps, 1, from);
-            Jdbc.setInstant(ps, 2, to);
-            ps.setInt(3, limit);
+        if (!from.isBefore(to) || limit <= 0) {
+            return List.of();
+        }
+        int firstHour = tcaHour(from);
+        int lastHour = tcaHour(to.minusNanos(1));
+        int hours = lastHour - firstHour + 1;
+        if (hours > MAX_HOURS_MERGED) {
+            return Jdbc.list(c, "Reading the highest-Pc conjunction events", TOP_OF_WINDOW, ps -> {
+                bindWindow(ps, 1, from, to);
+                ps.setInt(5, limit);
+            }, ConjunctionEventRepository::mapEvent);
+        }
+        StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        for (int h = 0; h < hours; h++) {
+            sql.append(h == 0 ? "" : "\nUNION ALL\n").append(TOP_OF_HOUR);
+        }
+        sql.append(") ORDER BY pc DESC, tca FETCH FIRST ? ROWS ONLY");
+        return Jdbc.list(c, "Reading the highest-Pc conjunction events", sql.toString(), ps -> {
+            int p = 1;
+            for (int h = 0; h < hours; h++) {
+                ps.setInt(p++, firstHour + h);
+                Jdbc.setInstant(ps, p++, from);
+                Jdbc.setInstant(ps, p++, to);
+                ps.setInt(p++, limit);
+            }
+            ps.setInt(p, limit);
         }, ConjunctionEventRepository::mapEvent);
     }
 
     /** Events whose latest TCA is in [from, to), by TCA, then primary, then secondary. */
     public List<StoredEvent> inWindow(Instant from, Instant to) {
-        return Jdbc.list(c, "Reading conjunction events by TCA", IN_WINDOW, ps -> {
-            Jdbc.setInstant(ps, 1, from);
-            Jdbc.setInstant(ps, 2, to);
-        }, ConjunctionEventRepository::mapEvent);
+        return Jdbc.list(c, "Reading conjunction events by TCA", IN_WINDOW, ps -> bindWindow(ps, 1, from, to),
+                ConjunctionEventRepository::mapEvent);
     }
 
-    public List<StoredEvent> forPair(int primaryNorad, int secondaryNorad) {
+    /** Events of one pair whose latest TCA is in [from, to), by TCA (a scan of the window's TCA index range). */
+    public List<StoredEvent> forPair(int primaryNorad, int secondaryNorad, Instant from, Instant to) {
         return Jdbc.list(c, "Reading conjunction events of " + primaryNorad + "/" + secondaryNorad, FOR_PAIR, ps -> {
-            ps.setInt(1, primaryNorad);
-            ps.setInt(2, secondaryNorad);
+            bindWindow(ps, 1, from, to);
+            ps.setInt(5, primaryNorad);
+            ps.setInt(6, secondaryNorad);
         }, ConjunctionEventRepository::mapEvent);
     }
 
@@ -240,7 +278,8 @@ public final class ConjunctionEventRepository {
     public int closePast(Instant tcaBefore, Instant at) {
         return Jdbc.update(c, "Closing past conjunction events", CLOSE_PAST, ps -> {
             Jdbc.setInstant(ps, 1, at);
-            Jdbc.setInstant(ps, 2, tcaBefore);
+            ps.setInt(2, tcaHour(tcaBefore));
+            Jdbc.setInstant(ps, 3, tcaBefore);
         });
     }
 
@@ -250,19 +289,36 @@ public final class ConjunctionEventRepository {
 
     // ---- matching -------------------------------------------------------------------------------
 
-    /** An event as the matching sees it: stored ({@code id > 0}) or new in this call. */
+    /** An event as the matching sees it: stored ({@code storedNumber > 0}) or new in this call. */
     private static final class Slot {
-        long id;
+        long eventId;
+        final long latestRowId;
+        final int storedNumber;
+        final Instant firstRecordedAt;
         Instant tca;
-        final boolean isNew;
-        int updates;
-        ConjunctionObservation latest;
+        int added;
+        int lastIndex;
 
-        Slot(long id, Instant tca, boolean isNew) {
-            this.id = id;
+        Slot(long eventId, long latestRowId, int storedNumber, Instant tca, Instant firstRecordedAt) {
+            this.eventId = eventId;
+            this.latestRowId = latestRowId;
+            this.storedNumber = storedNumber;
             this.tca = tca;
-            this.isNew = isNew;
+            this.firstRecordedAt = firstRecordedAt;
         }
+    }
+
+    /** tca_hour BETWEEN ? AND ? AND tca >= ? AND tca < ?, from {@code first} on. */
+    private static void bindWindow(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
+        ps.setInt(first, tcaHour(from));
+        ps.setInt(first + 1, tcaHour(to));
+        Jdbc.setInstant(ps, first + 2, from);
+        Jdbc.setInstant(ps, first + 3, to);
+    }
+
+    /** Hours since 1970-01-01T00:00Z, rounded down: the partition of the Pc index. */
+    static int tcaHour(Instant t) {
+        return Math.toIntExact(Math.floorDiv(t.getEpochSecond(), 3600L));
     }
 
     private static long pairKey(int primary, int secondary) {
@@ -286,14 +342,18 @@ public final class ConjunctionEventRepository {
     /** Adds the stored events of the range that this call has not seen yet. */
     private void loadCandidates(Instant lo, Instant hi, Map<Long, List<Slot>> byPair, Set<Long> known) {
         try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
-            Jdbc.setInstant(ps, 1, lo);
-            Jdbc.setInstant(ps, 2, hi);
+            ps.setInt(1, tcaHour(lo));
+            ps.setInt(2, tcaHour(hi));
+            Jdbc.setInstant(ps, 3, lo);
+            Jdbc.setInstant(ps, 4, hi);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (known.add(id)) {
-                        byPair.computeIfAbsent(pairKey(rs.getInt(2), rs.getInt(3)), key -> new ArrayList<>(1))
-                                .add(new Slot(id, Jdbc.instant(rs, "tca"), false));
+                    long eventId = rs.getLong("event_id");
+                    if (known.add(eventId)) {
+                        byPair.computeIfAbsent(pairKey(rs.getInt("primary_norad"), rs.getInt("secondary_norad")),
+                                key -> new ArrayList<>(1)).add(new Slot(eventId, rs.getLong("id"),
+                                rs.getInt("update_number"), Jdbc.instant(rs, "tca"),
+                                Jdbc.instant(rs, "first_recorded_at")));
                     }
                 }
             }
@@ -305,7 +365,7 @@ public final class ConjunctionEventRepository {
     private void assignIds(List<Slot> touched) {
         int fresh = 0;
         for (Slot s : touched) {
-            fresh += s.isNew ? 1 : 0;
+            fresh += s.storedNumber == 0 ? 1 : 0;
         }
         if (fresh == 0) {
             return;
@@ -315,86 +375,62 @@ public final class ConjunctionEventRepository {
                 rs -> rs.getLong(1));
         int k = 0;
         for (Slot s : touched) {
-            if (s.isNew) {
-                s.id = ids.get(k++);
+            if (s.storedNumber == 0) {
+                s.eventId = ids.get(k++);
             }
         }
     }
 
-    private void writeEvents(List<Slot> touched, Instant recordedAt) {
-        List<Slot> inserts = new ArrayList<>();
-        List<Slot> updates = new ArrayList<>();
-        for (Slot s : touched) {
-            (s.isNew ? inserts : updates).add(s);
-        }
-        Jdbc.batch(c, "Storing new conjunction events", INSERT_EVENT, inserts, 1000, (ps, s) -> {
-            ConjunctionObservation o = s.latest;
-            ps.setLong(1, s.id);
-            ps.setInt(2, o.primaryNorad());
-            ps.setInt(3, o.secondaryNorad());
-            Jdbc.setInstant(ps, 4, recordedAt);
-            Jdbc.setInstant(ps, 5, recordedAt);
-            ps.setInt(6, s.updates);
-            bindLatest(ps, 7, o);
-        });
-        Jdbc.batch(c, "Updating conjunction events", UPDATE_EVENT, updates, 1000, (ps, s) -> {
-            Jdbc.setInstant(ps, 1, recordedAt);
-            ps.setInt(2, s.updates);
-            bindLatest(ps, 3, s.latest);
-            ps.setLong(10, s.id);
-        });
-    }
-
-    /** tca, miss, speed, pc, pc_max, pc_method, encounter from {@code first} on. */
-    private static void bindLatest(PreparedStatement ps, int first, ConjunctionObservation o) throws SQLException {
-        Jdbc.setInstant(ps, first, o.tca());
-        ps.setDouble(first + 1, o.missDistanceM());
-        ps.setDouble(first + 2, o.relativeSpeedMps());
-        Jdbc.setDouble(ps, first + 3, o.pc());
-        Jdbc.setDouble(ps, first + 4, o.pcMax());
-        ps.setString(first + 5, o.pcMethod());
-        ps.setString(first + 6, o.encounter().name());
-    }
-
-    private static void bindUpdate(PreparedStatement ps, long eventId, Long runId, Long cdmId, Instant recordedAt,
-                                   ConjunctionObservation o) throws SQLException {
+    private static void bindInsert(PreparedStatement ps, long eventId, int number, boolean latest, Long runId,
+                                   Long cdmId, Instant firstRecordedAt, Instant recordedAt, ConjunctionObservation o)
+            throws SQLException {
         ps.setLong(1, eventId);
-        Jdbc.setLong(ps, 2, runId);
-        Jdbc.setLong(ps, 3, cdmId);
-        Jdbc.setInstant(ps, 4, recordedAt);
-        Jdbc.setInstant(ps, 5, o.tca());
-        ps.setDouble(6, o.missDistanceM());
-        ps.setDouble(7, o.relativeSpeedMps());
-        ps.setDouble(8, o.radialM());
-        ps.setDouble(9, o.inTrackM());
-        ps.setDouble(10, o.crossTrackM());
-        ps.setString(11, o.encounter().name());
-        Jdbc.setDouble(ps, 12, o.primaryAgeDays());
-        Jdbc.setDouble(ps, 13, o.secondaryAgeDays());
-        Jdbc.setDouble(ps, 14, o.pc());
-        ps.setString(15, o.pcMethod());
-        Jdbc.setDouble(ps, 16, o.pcMax());
-        ps.setString(17, o.covarianceSource());
+        ps.setInt(2, number);
+        ps.setBoolean(3, latest);
+        ps.setInt(4, o.primaryNorad());
+        ps.setInt(5, o.secondaryNorad());
+        Jdbc.setLong(ps, 6, runId);
+        Jdbc.setLong(ps, 7, cdmId);
+        Jdbc.setInstant(ps, 8, firstRecordedAt);
+        Jdbc.setInstant(ps, 9, recordedAt);
+        Jdbc.setInstant(ps, 10, o.tca());
+        ps.setInt(11, tcaHour(o.tca()));
+        ps.setDouble(12, o.missDistanceM());
+        ps.setDouble(13, o.relativeSpeedMps());
+        ps.setDouble(14, o.radialM());
+        ps.setDouble(15, o.inTrackM());
+        ps.setDouble(16, o.crossTrackM());
+        ps.setString(17, o.encounter().name());
+        Jdbc.setDouble(ps, 18, o.primaryAgeDays());
+        Jdbc.setDouble(ps, 19, o.secondaryAgeDays());
+        Jdbc.setDouble(ps, 20, o.pc());
+        ps.setString(21, o.pcMethod());
+        Jdbc.setDouble(ps, 22, o.pcMax());
+        ps.setString(23, o.covarianceSource());
     }
 
-    private static StoredEvent mapEvent(ResultSet rs) throws SQLException {
-        return new StoredEvent(rs.getLong("id"), rs.getInt("primary_norad"), rs.getInt("secondary_norad"),
-                EventStatus.valueOf(rs.getString("status")), Jdbc.instant(rs, "first_recorded_at"),
-                Jdbc.instant(rs, "last_recorded_at"), Jdbc.instant(rs, "closed_at"), rs.getInt("update_count"),
+    private static ConjunctionObservation observation(ResultSet rs) throws SQLException {
+        return new ConjunctionObservation(rs.getInt("primary_norad"), rs.getInt("secondary_norad"),
                 Jdbc.instant(rs, "tca"), rs.getDouble("miss_distance_m"), rs.getDouble("relative_speed_mps"),
-                Jdbc.nullableDouble(rs, "pc"), Jdbc.nullableDouble(rs, "pc_max"), rs.getString("pc_method"),
+                rs.getDouble("radial_m"), rs.getDouble("in_track_m"), rs.getDouble("cross_track_m"),
+                EncounterKind.valueOf(rs.getString("encounter")), Jdbc.nullableDouble(rs, "primary_age_d"),
+                Jdbc.nullableDouble(rs, "secondary_age_d"), Jdbc.nullableDouble(rs, "pc"), rs.getString("pc_method"),
+                Jdbc.nullableDouble(rs, "pc_max"), rs.getString("covariance_source"));
+    }
+
+    /** An event from its latest row. */
+    private static StoredEvent mapEvent(ResultSet rs) throws SQLException {
+        Instant closedAt = Jdbc.instant(rs, "closed_at");
+        return new StoredEvent(rs.getLong("event_id"), rs.getInt("primary_norad"), rs.getInt("secondary_norad"),
+                closedAt == null ? EventStatus.OPEN : EventStatus.CLOSED, Jdbc.instant(rs, "first_recorded_at"),
+                Jdbc.instant(rs, "recorded_at"), closedAt, rs.getInt("update_number"), Jdbc.instant(rs, "tca"),
+                rs.getDouble("miss_distance_m"), rs.getDouble("relative_speed_mps"), Jdbc.nullableDouble(rs, "pc"),
+                Jdbc.nullableDouble(rs, "pc_max"), rs.getString("pc_method"),
                 EncounterKind.valueOf(rs.getString("encounter")));
     }
 
     private static StoredUpdate mapUpdate(ResultSet rs) throws SQLException {
-        ConjunctionObservation o = new ConjunctionObservation(rs.getInt("primary_norad"),
-                rs.getInt("secondary_norad"), Jdbc.instant(rs, "tca"), rs.getDouble("miss_distance_m"),
-                rs.getDouble("relative_speed_mps"), rs.getDouble("radial_m"), rs.getDouble("in_track_m"),
-                rs.getDouble("cross_track_m"), EncounterKind.valueOf(rs.getString("encounter")),
-                Jdbc.nullableDouble(rs, "primary_age_d"), Jdbc.nullableDouble(rs, "secondary_age_d"),
-                Jdbc.nullableDouble(rs, "pc"), rs.getString("pc_method"), Jdbc.nullableDouble(rs, "pc_max"),
-                rs.getString("covariance_source"));
         return new StoredUpdate(rs.getLong("id"), rs.getLong("event_id"), Jdbc.nullableLong(rs, "run_id"),
-                Jdbc.nullableLong(rs, "cdm_id"), Jdbc.instant(rs, "recorded_at"), o);
+                Jdbc.nullableLong(rs, "cdm_id"), Jdbc.instant(rs, "recorded_at"), observation(rs));
     }
 }
