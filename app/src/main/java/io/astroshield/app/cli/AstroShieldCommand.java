@@ -11,7 +11,8 @@ import java.nio.file.Path;
         mixinStandardHelpOptions = true,
         versionProvider = AstroShieldCommand.Version.class,
         description = "AstroShield Workstation: conjunction screening, risk and operations.",
-        subcommands = {DemoCommand.class, ScreenCommand.class, PropagateCommand.class, PcCommand.class, CdmCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, ScreenCommand.class, PropagateCommand.class, PcCommand.class, CdmCommand.class, ImportCommand.class, DbCommand.class,
+                BenchCommand.class})
 public final class AstroShieldCommand implements Runnable {
 
     /** Exit code when the command cannot do its job (no valid input, bad option, unreadable file). */

@@ -11,7 +11,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        String message = ex instanceof DomainException || ex instanceof java.io.UncheckedIOException
+        String message = ex instanceof DomainException || ex instanceof io.astroshield.persistence.StoreException || ex instanceof java.io.UncheckedIOException
                 || ex instanceof java.io.IOException || ex instanceof IllegalArgumentException
                 ? ex.getMessage()
                 : ex.getClass().getSimpleName() + ": " + ex.getMessage();

@@ -5,7 +5,14 @@ import io.astroshield.domain.cdm.CdmWriter;
 import io.astroshield.domain.cdm.ConjunctionDataMessage;
 import io.astroshield.domain.cdm.ScreeningCdms;
 import io.astroshield.domain.catalog.Ephemeris;
+import io.astroshield.domain.screening.ScreeningOutcome;
 import io.astroshield.domain.screening.ScreeningRequest;
+import io.astroshield.persistence.DataOrigin;
+import io.astroshield.persistence.Store;
+import io.astroshield.persistence.mapping.DomainRows;
+import io.astroshield.persistence.screening.RunOutcome;
+import io.astroshield.persistence.screening.RunParameters;
+import io.astroshield.persistence.screening.RunStatus;
 import io.astroshield.domain.screening.ScreeningSettings;
 import io.astroshield.domain.time.ReferenceData;
 import picocli.CommandLine.ArgGroup;
@@ -83,6 +90,12 @@ final class ScreenCommand implements Callable<Integer> {
             description = "Also write each event as a CCSDS CDM (KVN) into DIR, named PRIMARY_SECONDARY_TCA.cdm.")
     Path cdmDirectory;
 
+    @Option(names = "--save", description = "Store the run and its events in the local store (events grouped with earlier updates).")
+    boolean save;
+
+    @Mixin
+    StoreAccess storeAccess;
+
     @Mixin
     OutputOption output;
 
@@ -132,10 +145,32 @@ final class ScreenCommand implements Callable<Integer> {
         if (cdmDirectory != null) {
             writeCdms(result.rows());
         }
+        if (save) {
+            long runId = saveRun(request, ids, result);
+            err.printf(Locale.ROOT, "saved as screening run %d in %s%n", runId, storeAccess.dataDirectory(spec));
+        }
         err.printf(Locale.ROOT, "screened %d objects from %s for %s: %d events in %.1f s%n",
                 result.result().outcome().statistics().objects(), CliTime.format(t0), window, result.rows().size(),
                 result.wallS());
         return 0;
+    }
+
+    private long saveRun(ScreeningRequest request, Set<Integer> ids, ScreeningRun.Output result) {
+        ScreeningOutcome.Statistics st = result.result().outcome().statistics();
+        Instant startedAt = Instant.now();
+        try (Store store = storeAccess.open(spec)) {
+            return store.write(tx -> {
+                long runId = tx.screeningRuns().start(startedAt, new RunParameters(request.start(),
+                        Duration.ofNanos(Math.round(request.durationS() * 1e9)), request.settings().thresholdM(),
+                        ids.stream().sorted().toList(), DataOrigin.OFFLINE));
+                tx.conjunctionEvents().record(result.rows().stream()
+                        .map(r -> DomainRows.observation(r.event(), r.pc())).toList(), runId, null, startedAt);
+                tx.screeningRuns().finish(runId, new RunOutcome(Instant.now(), RunStatus.COMPLETED, st.objects(),
+                        st.candidateIntervals(), result.rows().size(), st.knotSeconds(), st.broadSeconds(),
+                        st.narrowSeconds(), result.wallS(), null));
+                return runId;
+            });
+        }
     }
 
     private void writeCdms(List<EventTable.Row> rows) {

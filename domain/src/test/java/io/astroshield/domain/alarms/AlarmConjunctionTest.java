@@ -1,6 +1,6 @@
 package io.astroshield.domain.alarms;
 
-import io.astroshield.domain.propagation.TemeState;
+import io.astroshield.domain.frames.CartesianState;
 import io.astroshield.domain.screening.ConjunctionEvent;
 import io.astroshield.domain.screening.EncounterType;
 import io.astroshield.domain.screening.MissVectorRtn;
@@ -246,7 +246,7 @@ class AlarmConjunctionTest {
     @Test
     void screeningEventsFeedTheSameAlarms() {
         AlarmEngine engine = engine();
-        TemeState state = new TemeState(7_000_000, 0, 0, 0, 7_500, 0);
+        CartesianState state = new CartesianState(7_000_000, 0, 0, 0, 7_500, 0);
         ConjunctionEvent screened = new ConjunctionEvent(ISS, DEBRIS, T0.plus(Duration.ofDays(1)).plusSeconds(7200), 700,
                 14_000, new MissVectorRtn(100, 600, 340), EncounterType.SHORT, 0.5, 1.5, state, state);
         ConjunctionTrack track = engine.conjunctions()
