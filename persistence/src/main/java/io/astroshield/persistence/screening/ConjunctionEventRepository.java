@@ -148,6 +148,10 @@ public final class ConjunctionEventRepository {
      * Files each observation under its event (an existing one or a new one), stores it as an update
      * and refreshes the event. Returns, per observation in the given order, the event it went to.
      *
+     * Two processes recording updates of the same event at the same moment cannot both succeed: the
+     * unique (event_id, update_number) makes the later commit fail with {@code StoreError.CONFLICT};
+     * the caller retries, and the retry files its observations after the winner's.
+     *
      * @param runId      the screening run that produced the observations, or null
      * @param cdmId      the CDM they came from, or null
      * @param recordedAt when they were recorded
