@@ -69,23 +69,35 @@ public final class ConjunctionEventRepository {
             """;
 
     /**
-     * The highest-Pc latest rows of one TCA hour within [from, to). Ordering by the index's columns
-     * (the first two are fixed by the WHERE clause) lets H2 read the index in order and stop after
-     * {@code limit} rows instead of sorting the hour.
+     * The ids of the highest-Pc latest rows of one TCA hour. Ordering by the index's columns (the
+     * first two are fixed by the WHERE clause) lets H2 read the index in order and stop after
+     * {@code limit} entries; ties in Pc come in row-id order, the index's own. Only the id and Pc
+     * are selected, so an hour wholly inside the window needs no table rows at all.
      */
-    private static final String TOP_OF_HOUR = "(SELECT " + UPDATE_COLUMNS + """
+    private static final String TOP_IDS_OF_HOUR = """
+            (SELECT id, pc FROM conjunction_event_update USE INDEX (conjunction_event_update_hour_pc)
+             WHERE tca_hour = ? AND is_latest = TRUE AND pc IS NOT NULL
+             ORDER BY tca_hour, is_latest, pc DESC
+             FETCH FIRST ? ROWS ONLY)""";
 
-            FROM conjunction_event_update USE INDEX (conjunction_event_update_hour_pc)
-            WHERE tca_hour = ? AND is_latest = TRUE AND pc IS NOT NULL AND tca >= ? AND tca < ?
-            ORDER BY tca_hour, is_latest, pc DESC
-            FETCH FIRST ? ROWS ONLY)""";
+    /** The same for an hour the window cuts: its rows are also checked against the window. */
+    private static final String TOP_IDS_OF_CUT_HOUR = """
+            (SELECT id, pc FROM conjunction_event_update USE INDEX (conjunction_event_update_hour_pc)
+             WHERE tca_hour = ? AND is_latest = TRUE AND pc IS NOT NULL AND tca >= ? AND tca < ?
+             ORDER BY tca_hour, is_latest, pc DESC
+             FETCH FIRST ? ROWS ONLY)""";
+
+    private static final String ROWS_BY_ID = "SELECT " + UPDATE_COLUMNS + """
+
+            FROM conjunction_event_update WHERE id = ANY(?)
+            """;
 
     /** For windows too long to merge per hour: sort the window's latest rows by Pc. */
     private static final String TOP_OF_WINDOW = "SELECT " + UPDATE_COLUMNS + """
 
             FROM conjunction_event_update
             WHERE tca_hour BETWEEN ? AND ? AND is_latest AND pc IS NOT NULL AND tca >= ? AND tca < ?
-            ORDER BY pc DESC, tca
+            ORDER BY pc DESC, id
             FETCH FIRST ? ROWS ONLY
             """;
 
@@ -135,6 +147,10 @@ public final class ConjunctionEventRepository {
     /**
      * Files each observation under its event (an existing one or a new one), stores it as an update
      * and refreshes the event. Returns, per observation in the given order, the event it went to.
+     *
+     * Two processes recording updates of the same event at the same moment cannot both succeed: the
+     * unique (event_id, update_number) makes the later commit fail with {@code StoreError.CONFLICT};
+     * the caller retries, and the retry files its observations after the winner's.
      *
      * @param runId      the screening run that produced the observations, or null
      * @param cdmId      the CDM they came from, or null
@@ -207,8 +223,9 @@ public final class ConjunctionEventRepository {
     }
 
     /**
-     * The {@code limit} events with the highest latest Pc whose latest TCA is in [from, to): the top
-     * {@code limit} of each TCA hour in the window (one index range each), merged.
+     * The {@code limit} events with the highest latest Pc whose latest TCA is in [from, to), highest
+     * first; equal Pc in the order their latest update was recorded. Merges the top {@code limit} of
+     * each TCA hour of the window (one ordered index range each, ids only), then reads those rows.
      */
     public List<StoredEvent> topByPc(Instant from, Instant to, int limit) {
         if (!from.isBefore(to) || limit <= 0) {
@@ -223,21 +240,37 @@ public final class ConjunctionEventRepository {
                 ps.setInt(5, limit);
             }, ConjunctionEventRepository::mapEvent);
         }
-        StringBuilder sql = new StringBuilder("SELECT * FROM (");
+        StringBuilder sql = new StringBuilder("SELECT id FROM (");
+        boolean[] cut = new boolean[hours];
         for (int h = 0; h < hours; h++) {
-            sql.append(h == 0 ? "" : "\nUNION ALL\n").append(TOP_OF_HOUR);
+            Instant hourStart = Instant.ofEpochSecond((firstHour + h) * 3600L);
+            cut[h] = hourStart.isBefore(from) || hourStart.plusSeconds(3600).isAfter(to);
+            sql.append(h == 0 ? "" : "\nUNION ALL\n").append(cut[h] ? TOP_IDS_OF_CUT_HOUR : TOP_IDS_OF_HOUR);
         }
-        sql.append(") ORDER BY pc DESC, tca FETCH FIRST ? ROWS ONLY");
-        return Jdbc.list(c, "Reading the highest-Pc conjunction events", sql.toString(), ps -> {
+        sql.append("\n) ORDER BY pc DESC, id FETCH FIRST ? ROWS ONLY");
+        List<Long> ids = Jdbc.list(c, "Finding the highest-Pc conjunction events", sql.toString(), ps -> {
             int p = 1;
             for (int h = 0; h < hours; h++) {
                 ps.setInt(p++, firstHour + h);
-                Jdbc.setInstant(ps, p++, from);
-                Jdbc.setInstant(ps, p++, to);
+                if (cut[h]) {
+                    Jdbc.setInstant(ps, p++, from);
+                    Jdbc.setInstant(ps, p++, to);
+                }
                 ps.setInt(p++, limit);
             }
             ps.setInt(p, limit);
-        }, ConjunctionEventRepository::mapEvent);
+        }, rs -> rs.getLong(1));
+        Map<Long, StoredEvent> byRow = new HashMap<>();
+        Object[] idArray = ids.toArray();
+        Jdbc.list(c, "Reading the highest-Pc conjunction events", ROWS_BY_ID, ps -> ps.setObject(1, idArray), rs -> {
+            byRow.put(rs.getLong("id"), mapEvent(rs));
+            return null;
+        });
+        List<StoredEvent> result = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            result.add(byRow.get(id));
+        }
+        return result;
     }
 
     /** Events whose latest TCA is in [from, to), by TCA, then primary, then secondary. */
