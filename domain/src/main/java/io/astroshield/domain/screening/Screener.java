@@ -103,6 +103,8 @@ public final class Screener {
         private final double step;
         private final int totalSteps;
         private final double cellSize;
+        /** Largest reach of any screened object over half a sample, m. */
+        private final double maxReach;
         /** Few primaries: each is tested against every secondary, no grid. */
         private final boolean direct;
 
@@ -175,6 +177,7 @@ public final class Screener {
             // Any pair that can come within the threshold during an interval is, at its centre,
             // closer than threshold + reach(i) + reach(j) <= threshold + 2 maxReach: one cell.
             this.cellSize = threshold + 2 * maxReach;
+            this.maxReach = maxReach;
         }
 
         /** How far object i can be from its interpolated centre position over half an interval, m. */
@@ -511,7 +514,20 @@ public final class Screener {
                 int cx = key >>> 20;
                 int cy = (key >>> 10) & AXIS_MASK;
                 int cz = key & AXIS_MASK;
+                // A neighbour cell farther from the object than any partner can be is not probed.
+                double range = threshold + reach(i, half) + maxReach;
+                double range2 = range * range;
+                double bx = state[6 * i] - Math.floor(state[6 * i] / cellSize) * cellSize;
+                double by = state[6 * i + 1] - Math.floor(state[6 * i + 1] / cellSize) * cellSize;
+                double bz = state[6 * i + 2] - Math.floor(state[6 * i + 2] / cellSize) * cellSize;
                 for (int[] o : FORWARD) {
+                    double gx = o[0] > 0 ? cellSize - bx : o[0] < 0 ? bx : 0;
+                    double gy = o[1] > 0 ? cellSize - by : o[1] < 0 ? by : 0;
+                    double gz = o[2] > 0 ? cellSize - bz : o[2] < 0 ? bz : 0;
+                    double gap2 = gx * gx + gy * gy + gz * gz;
+                    if (gap2 > range2) {
+                        continue;
+                    }
                     for (int j = head(key(cx + o[0], cy + o[1], cz + o[2])); j >= 0; j = next[j]) {
                         test(i, j, k, half);
                     }
