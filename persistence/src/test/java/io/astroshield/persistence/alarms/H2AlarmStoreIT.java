@@ -39,6 +39,7 @@ import io.astroshield.persistence.sync.StoredOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,7 @@ import static io.astroshield.persistence.alarms.AlarmStoreFixtures.configuration
 import static io.astroshield.persistence.alarms.AlarmStoreFixtures.liveBattery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -351,7 +353,7 @@ class H2AlarmStoreIT {
             assertThat(engine.acknowledge(second, OPERATOR, "seen").isAccepted()).isTrue();
             assertThat(h2.occurrence(second).orElseThrow().state()).isEqualTo(AlarmState.ACK_ACTIVE);
             assertThat(h2.audit(lastSequence, 10)).extracting(AuditEvent::sequence, AuditEvent::action)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(lastSequence + 1, AuditAction.ACKNOWLEDGED));
+                    .containsExactly(tuple(lastSequence + 1, AuditAction.ACKNOWLEDGED));
             assertThat(outbox(store)).extracting(o -> o.op().opId()).containsExactly("alarm-1", "alarm-2");
         }
     }
@@ -412,7 +414,7 @@ class H2AlarmStoreIT {
      */
     private static AlarmChangeSet changeSet(long firstSequence, long opId, String name, String secondSubject) {
         Instant at = T0.plusSeconds(firstSequence);
-        UUID id = UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
         AlarmOccurrence occurrence = new AlarmOccurrence(id, new AlarmKey("tm." + name, "P-" + name, DataOrigin.REPLAY),
                 AlarmSource.TELEMETRY, true, AlarmState.ACK_ACTIVE, false, Severity.WARNING, Severity.SEVERE,
                 Double.NaN, 0.0, 1e300, at, at.plusNanos(1), null,
@@ -432,9 +434,9 @@ class H2AlarmStoreIT {
                 at.plusSeconds(1), 950.5, null, 1.0, null);
         TelemetryLimitSet telemetry = new TelemetryLimitSet("SET_" + name,
                 Map.of("A", new ParameterLimits(Double.NaN, -1, 1, Double.NaN)));
-        ConjunctionLimitSet conjunction = MISSION_X.withRules(MISSION_X.rules());
+        ConjunctionLimitSet conjunction = new ConjunctionLimitSet("MISSION_" + name, MISSION_X.rules(),
+                MISSION_X.clearAfterUpdates(), MISSION_X.graceAfterTca());
         return new AlarmChangeSet(List.of(occurrence), audit, List.of(command), List.of(track), List.of(point),
-                List.of(telemetry), List.of(new ConjunctionLimitSet("MISSION_" + name, conjunction.rules(),
-                conjunction.clearAfterUpdates(), conjunction.graceAfterTca())), "SET_" + name);
+                List.of(telemetry), List.of(conjunction), "SET_" + name);
     }
 }
