@@ -1,6 +1,8 @@
 package io.astroshield.persistence;
 
+import io.astroshield.persistence.alarms.AlarmEngineRepository;
 import io.astroshield.persistence.alarms.AlarmRepository;
+import io.astroshield.persistence.alarms.AuditEventRepository;
 import io.astroshield.persistence.alarms.AuditRepository;
 import io.astroshield.persistence.catalog.ElementSetRepository;
 import io.astroshield.persistence.catalog.EphemerisRepository;
@@ -69,6 +71,16 @@ public final class Tx {
 
     public AuditRepository audit() {
         return new AuditRepository(connection);
+    }
+
+    /** The alarm engine's occurrences, conjunction tracks and trend, limit sets and counters. */
+    public AlarmEngineRepository alarmEngine() {
+        return new AlarmEngineRepository(connection);
+    }
+
+    /** The alarm engine's events in the append-only audit. */
+    public AuditEventRepository auditEvents() {
+        return new AuditEventRepository(connection);
     }
 
     public NoteRepository notes() {

@@ -46,7 +46,7 @@ class MigrationIT {
     }
 
     @ParameterizedTest(name = "from schema version {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5})
     void aStoreCreatedByAnEarlierMigrationSetIsMigratedWithItsDataKept(int version) throws Exception {
         // given a store at an earlier schema version, with data in every table it had
         String url = legacyStore();
@@ -60,7 +60,7 @@ class MigrationIT {
         // when the current code opens it
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             // then it is at the latest schema and the data is all there
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
             assertSampleData(store, version);
         }
     }
@@ -81,7 +81,7 @@ class MigrationIT {
         assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("V4__create_notes_settings_sync.sql");
         // when the current code opens it, then Flyway validates the kept checksums and migrates
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
             assertSampleData(store, 4);
         }
     }
@@ -93,7 +93,9 @@ class MigrationIT {
                     "ephemeris_point", "cdm", "screening_run", "screening_run_primary", "conjunction_event",
                     "conjunction_event_update", "spacecraft", "telemetry_point", "limit_set", "telemetry_sample",
                     "alarm_definition", "alarm_occurrence", "audit_record", "analyst_note", "setting", "saved_layout",
-                    "sync_outbox", "sync_cursor", "audit_server_receipt");
+                    "sync_outbox", "sync_cursor", "audit_server_receipt", "alarm_conjunction_track",
+                    "alarm_conjunction_trend", "alarm_telemetry_limit_set", "alarm_telemetry_limit",
+                    "alarm_conjunction_limit_set", "alarm_conjunction_rule", "alarm_engine_state");
         }
     }
 
