@@ -39,11 +39,6 @@ public record ScreeningSettings(double thresholdM, double longEncounterSpeedMps,
                 threads);
     }
 
-    public ScreeningSettings withThreads(int n) {
-        return new ScreeningSettings(thresholdM, longEncounterSpeedMps, sampleStepS, interpolationToleranceM,
-                maxKnotStepS, chunkS, n);
-    }
-
     public ScreeningSettings withLongEncounterSpeed(double mps) {
         return new ScreeningSettings(thresholdM, mps, sampleStepS, interpolationToleranceM, maxKnotStepS, chunkS,
                 threads);
