@@ -102,6 +102,23 @@ public final class ConjunctionAlarms {
     }
 
     /**
+     * Takes a batch of updates (a re-screen, a bundle of CDMs) as one unit of work: the store
+     * sees one commit instead of one per update, and nothing of the batch if any of it fails.
+     *
+     * @return per update, in order, what {@link #accept(ConjunctionUpdate)} returns for it
+     */
+    public List<Optional<ConjunctionTrack>> acceptAll(List<ConjunctionUpdate> updates) {
+        Objects.requireNonNull(updates, "updates");
+        return engine.run(() -> {
+            List<Optional<ConjunctionTrack>> results = new ArrayList<>(updates.size());
+            for (ConjunctionUpdate update : updates) {
+                results.add(accept(update));
+            }
+            return results;
+        });
+    }
+
+    /**
      * Takes one update: finds or opens its event, grades it, records it in the trend and
      * updates the event's alarm.
      *

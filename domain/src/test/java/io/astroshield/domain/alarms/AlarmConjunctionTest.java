@@ -42,6 +42,38 @@ class AlarmConjunctionTest {
     }
 
     @Test
+    void rescreenBatchIsOneCommitWithTheSameOutcomeAsSingleUpdates() {
+        // given the same three updates for two events, once one by one and once as a batch
+        Instant tca = T0.plus(Duration.ofDays(1));
+        List<ConjunctionUpdate> updates = List.of(
+                cdm(ISS, DEBRIS, tca, 420, 2e-6, "R-1"),
+                cdm(ISS, DEBRIS + 1, tca.plusSeconds(600), 900, 3e-5, "R-2"),
+                cdm(ISS, DEBRIS, tca.plusSeconds(1), 300, 2e-4, "R-3"));
+        AlarmEngine single = engine();
+        updates.forEach(u -> single.conjunctions().accept(u));
+        InMemoryAlarmStore batchStore = new InMemoryAlarmStore();
+        AlarmEngine batch = AlarmEngine.start(AlarmConfiguration.builder(DEVICE)
+                .define(AlarmDefinition.conjunction("conjunction")).build(), clock, batchStore);
+
+        // when
+        List<java.util.Optional<ConjunctionTrack>> results = batch.conjunctions().acceptAll(updates);
+
+        // then: one commit, the same events, severities and trends as update by update
+        assertThat(batchStore.commits()).isEqualTo(1);
+        assertThat(store.commits()).isEqualTo(3);
+        assertThat(results).allMatch(java.util.Optional::isPresent);
+        assertThat(batch.conjunctions().openTracks()).hasSize(2);
+        for (ConjunctionTrack t : single.conjunctions().openTracks()) {
+            ConjunctionTrack same = batch.conjunctions().openTracks().stream()
+                    .filter(b -> b.secondaryId() == t.secondaryId()).findFirst().orElseThrow();
+            assertThat(same.alarmSeverity()).isEqualTo(t.alarmSeverity());
+            assertThat(same.updateCount()).isEqualTo(t.updateCount());
+            assertThat(batch.conjunctions().trend(same.eventId())).extracting(ConjunctionTrendPoint::pc)
+                    .isEqualTo(single.conjunctions().trend(t.eventId()).stream().map(ConjunctionTrendPoint::pc).toList());
+        }
+    }
+
+    @Test
     void defaultMatrixFollowsCaraThresholds() {
         // NASA CARA: Pc above 1e-7 merits attention, above 1e-4 mitigation (nasa.gov/cara, step 2)
         ConjunctionLimitSet m = ConjunctionLimitSet.caraDefault();
