@@ -41,12 +41,12 @@ final class CatalogOrbitSource implements OrbitSource {
         int n = size();
         this.epochOffsetS = new double[this.sets.size()];
         this.bounds = new OrbitBounds[n];
-        double windowDays = durationS / 86_400;
         for (int i = 0; i < this.sets.size(); i++) {
             epochOffsetS[i] = sgp4.epochOffsetS(i, this.start);
             ElementSet e = this.sets.get(i);
+            double daysFromEpoch = Math.max(Math.abs(epochOffsetS[i]), Math.abs(durationS - epochOffsetS[i])) / 86_400;
             bounds[i] = OrbitBounds.forMeanElements(e.meanMotionRadPerS(), e.eccentricity(), e.meanMotionDotRadPerS2(),
-                    windowDays);
+                    daysFromEpoch);
         }
         for (int k = 0; k < this.ephemerides.size(); k++) {
             bounds[this.sets.size() + k] = ephemerisBounds(this.ephemerides.get(k).ephemeris());

@@ -48,18 +48,19 @@ public record OrbitBounds(double minRadiusM, double maxRadiusM, double maxSpeedM
     }
 
     /**
-     * Bounds for an SGP4 element set over a window of {@code windowDays}: mean-element perigee
-     * and apogee widened by 50 km for SGP4's short-period terms (J2 moves the osculating radius
-     * by about 10 km in LEO) plus the decay the element set's mean-motion rate implies over the
-     * window, da = (2/3) a |n-dot| / n * T, taken three times over and never below 2 km per day
-     * (SGP4's drag term follows B*, which n-dot only approximates).
+     * Bounds for an SGP4 element set used up to {@code daysFromEpoch} away from its epoch (the
+     * farther end of the window; an old element set has drifted before the window starts):
+     * mean-element perigee and apogee widened by 50 km for SGP4's short-period terms (J2 moves the
+     * osculating radius by about 10 km in LEO) plus the decay the element set's mean-motion rate
+     * implies over that time, da = (2/3) a |n-dot| / n * T, taken three times over and never below
+     * 2 km per day (SGP4's drag term follows B*, which n-dot only approximates).
      *
      * @param meanMotionDotRadPerS2 the element set's first derivative of mean motion
      */
     public static OrbitBounds forMeanElements(double meanMotionRadPerS, double eccentricity,
-                                              double meanMotionDotRadPerS2, double windowDays) {
+                                              double meanMotionDotRadPerS2, double daysFromEpoch) {
         double a = Math.cbrt(MU_M3_S2 / (meanMotionRadPerS * meanMotionRadPerS));
-        double days = Math.max(0, windowDays);
+        double days = Math.abs(daysFromEpoch);
         double decayM = 3 * (2.0 / 3.0) * a * Math.abs(meanMotionDotRadPerS2) / meanMotionRadPerS * days * 86_400;
         return fromKepler(a, eccentricity, 50_000 + Math.max(decayM, 2_000 * days));
     }
