@@ -1,0 +1,196 @@
+package io.astroshield.sync.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astroshield.sync.protocol.ApiError;
+import io.astroshield.sync.protocol.HealthResponse;
+import io.astroshield.sync.protocol.TokenRequest;
+import io.astroshield.sync.protocol.TokenResponse;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The whole HTTP surface in one place: {@link #create()} builds the Javalin app with every route and the role
+ * it needs, the request id on every response, and the one mapping of exceptions to the published {@code Error}.
+ */
+public final class ApiRoutes {
+    /** Version of the published AstroShield API these routes implement. */
+    public static final String API_VERSION = "1.1.0";
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+    private static final Pattern CALLER_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String PRINCIPAL = "astroshield.principal";
+    private static final String ERROR_WRITTEN = "astroshield.error-written";
+    private static final String STARTED_NANOS = "astroshield.started";
+
+    /** One route of the table: method, path and who may call it. */
+    public record Route(String method, String path, Access access) {
+    }
+
+    private final DataSource db;
+    private final TokenService tokens;
+    private final UserStore users;
+    private final ReferenceDataApi referenceData;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final List<Route> table = new ArrayList<>();
+
+    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, ObjectMapper json, Clock clock) {
+        this.db = db;
+        this.tokens = tokens;
+        this.users = users;
+        this.json = json;
+        this.clock = clock;
+        this.referenceData = new ReferenceDataApi(new SpacecraftRepository(db), new ConjunctionRepository(db, json),
+                json, clock);
+    }
+
+    /** The Javalin app, not started. */
+    public Javalin create() {
+        return Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.startup.showJavalinBanner = false;
+            RoutesConfig r = config.routes;
+            r.before(this::assignRequestId);
+
+            route(r, "GET", "/health", Access.PUBLIC, this::health);
+            route(r, "POST", "/auth/token", Access.PUBLIC, this::token);
+
+            route(r, "GET", "/api/v1/spacecraft", Access.ANY_ROLE, referenceData::listSpacecraft);
+            route(r, "POST", "/api/v1/spacecraft", Access.EDIT_REFERENCE_DATA, referenceData::createSpacecraft);
+            route(r, "GET", "/api/v1/spacecraft/{spacecraft_id}", Access.ANY_ROLE, referenceData::getSpacecraft);
+            route(r, "GET", "/api/v1/conjunctions", Access.ANY_ROLE, referenceData::listConjunctions);
+            route(r, "POST", "/api/v1/conjunctions", Access.EDIT_REFERENCE_DATA, referenceData::createConjunction);
+            route(r, "GET", "/api/v1/conjunctions/{conjunction_id}", Access.ANY_ROLE, referenceData::getConjunction);
+
+            r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
+            r.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                writeError(ctx, new ApiException(500, "INTERNAL_ERROR", "The server could not complete the request",
+                        Map.of()));
+            });
+            r.error(404, "*", ctx -> {
+                if (ctx.attribute(ERROR_WRITTEN) == null) {
+                    writeError(ctx, new ApiException(404, "RESOURCE_NOT_FOUND", "No such path", Map.of()));
+                }
+            });
+            r.error(405, "*", ctx -> {
+                if (ctx.attribute(ERROR_WRITTEN) == null) {
+                    writeError(ctx, new ApiException(405, "METHOD_NOT_ALLOWED", "Method not allowed", Map.of()));
+                }
+            });
+            r.after(this::logRequest);
+        });
+    }
+
+    /** Every route with the access it requires, in declaration order (filled by {@link #create()}). */
+    public List<Route> table() {
+        return List.copyOf(table);
+    }
+
+    /** The principal the route's access check admitted, empty on a public route. */
+    static Optional<Principal> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    private void route(RoutesConfig r, String method, String path, Access access, Handler handler) {
+        table.add(new Route(method, path, access));
+        Handler guarded = ctx -> {
+            checkAccess(ctx, access);
+            handler.handle(ctx);
+        };
+        switch (method) {
+            case "GET" -> r.get(path, guarded);
+            case "POST" -> r.post(path, guarded);
+            case "PUT" -> r.put(path, guarded);
+            case "DELETE" -> r.delete(path, guarded);
+            default -> throw new IllegalArgumentException("method: " + method);
+        }
+    }
+
+    private void checkAccess(Context ctx, Access access) {
+        if (access.isPublic()) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw ApiException.unauthorized("A bearer token is required");
+        }
+        Principal principal;
+        try {
+            principal = tokens.verify(header.substring(7).trim());
+        } catch (ApiException e) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            throw e;
+        }
+        if (!access.allows(principal.role())) {
+            throw ApiException.forbidden("Role " + principal.role().wireName() + " may not " + ctx.method() + " "
+                    + ctx.endpoint().path);
+        }
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    private void health(Context ctx) {
+        boolean up;
+        try (Connection c = db.getConnection()) {
+            up = c.isValid(2);
+        } catch (SQLException e) {
+            LOG.warn("health check: database unreachable", e);
+            up = false;
+        }
+        ctx.status(up ? 200 : 503)
+                .json(new HealthResponse(up ? "healthy" : "unhealthy", API_VERSION,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private void token(Context ctx) {
+        TokenRequest in = Params.body(ctx, json, TokenRequest.class);
+        Params.require(in.username() != null && !in.username().isBlank(), "username", "is required");
+        Params.require(in.password() != null && !in.password().isEmpty(), "password", "is required");
+        Params.require(in.username().length() <= 100, "username", "must be at most 100 characters");
+        Principal principal = users.authenticate(in.username(), in.password().toCharArray())
+                .orElseThrow(() -> new ApiException(401, "INVALID_CREDENTIALS", "Wrong username or password",
+                        Map.of()));
+        LOG.info("token issued to {} ({})", principal.username(), principal.role().wireName());
+        ctx.json(new TokenResponse(tokens.issue(principal), "bearer", tokens.lifetime().toSeconds()));
+    }
+
+    private void assignRequestId(Context ctx) {
+        String given = ctx.header(REQUEST_ID);
+        String id = given != null && CALLER_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.attribute(STARTED_NANOS, System.nanoTime());
+        ctx.header(REQUEST_ID, id);
+        MDC.put("request_id", id);
+    }
+
+    private void logRequest(Context ctx) {
+        Long started = ctx.attribute(STARTED_NANOS);
+        long micros = started == null ? -1 : (System.nanoTime() - started) / 1000;
+        LOG.info("{} {} -> {} in {} us", ctx.method(), ctx.path(), ctx.statusCode(), micros);
+        MDC.remove("request_id");
+    }
+
+    private void writeError(Context ctx, ApiException e) {
+        ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        ctx.status(e.status()).json(ApiError.of(e.code(), e.getMessage(), e.details()));
+    }
+}
