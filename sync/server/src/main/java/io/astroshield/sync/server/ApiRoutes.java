@@ -49,6 +49,7 @@ public final class ApiRoutes {
     private final TokenService tokens;
     private final UserStore users;
     private final ReferenceDataApi referenceData;
+    private final SyncApi sync;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
@@ -59,8 +60,12 @@ public final class ApiRoutes {
         this.users = users;
         this.json = json;
         this.clock = clock;
-        this.referenceData = new ReferenceDataApi(new SpacecraftRepository(db), new ConjunctionRepository(db, json),
-                json, clock);
+        SpacecraftRepository spacecraft = new SpacecraftRepository(db);
+        ConjunctionRepository conjunctions = new ConjunctionRepository(db, json);
+        ChangeLog changes = new ChangeLog(db, json);
+        ReferenceDataWrites writes = new ReferenceDataWrites(spacecraft, conjunctions, changes);
+        this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, writes, json, clock);
+        this.sync = new SyncApi(db, writes, changes, json, clock);
     }
 
     /** The Javalin app, not started. */
@@ -80,6 +85,10 @@ public final class ApiRoutes {
             route(r, "GET", "/api/v1/conjunctions", Access.ANY_ROLE, referenceData::listConjunctions);
             route(r, "POST", "/api/v1/conjunctions", Access.EDIT_REFERENCE_DATA, referenceData::createConjunction);
             route(r, "GET", "/api/v1/conjunctions/{conjunction_id}", Access.ANY_ROLE, referenceData::getConjunction);
+
+            // any signed-in role may upload: each op's permission is checked again when it is applied
+            route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
+            route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
 
             r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
             r.exception(Exception.class, (e, ctx) -> {

@@ -104,8 +104,8 @@ public final class ConjunctionRepository {
         }
     }
 
-    /** Inserts a validated request whose object ids name existing spacecraft. */
-    public Conjunction create(ConjunctionCreate in, Instant now) {
+    /** Inserts, within the caller's transaction, a validated request whose object ids name existing spacecraft. */
+    public Conjunction create(Connection c, ConjunctionCreate in, Instant now) {
         String sql = "INSERT INTO conjunction (primary_spacecraft_id, primary_name, primary_norad_id, primary_state, "
                 + "secondary_spacecraft_id, secondary_name, secondary_norad_id, secondary_state, tca, "
                 + "miss_distance_km, collision_probability, relative_velocity_kms, covariance_primary, "
@@ -113,7 +113,7 @@ public final class ConjunctionRepository {
                 + "VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) RETURNING id";
         ConjunctionObject p = in.primaryObject();
         ConjunctionObject s = in.secondaryObject();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, p.id());
             ps.setString(2, p.name());
             setInt(ps, 3, p.noradId());

@@ -29,6 +29,18 @@ final class Params {
         return (int) v;
     }
 
+    static long longQuery(Context ctx, String name, long defaultValue, long min, long max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        long v = parseLong(name, raw);
+        if (v < min || v > max) {
+            throw ApiException.badField(name, "must be between " + min + " and " + max);
+        }
+        return v;
+    }
+
     static Long positiveLongQuery(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         if (raw == null) {

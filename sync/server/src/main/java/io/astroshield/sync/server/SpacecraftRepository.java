@@ -77,8 +77,18 @@ public final class SpacecraftRepository {
         }
     }
 
-    /** Inserts a validated request; empty when the NORAD id is already taken. */
-    public Optional<Spacecraft> create(SpacecraftCreate in, Instant now) {
+    /** Whether a spacecraft with this id exists, seen from the caller's transaction. */
+    public boolean exists(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM spacecraft WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Inserts a validated request within the caller's transaction; empty when the NORAD id is already taken. */
+    public Optional<Spacecraft> create(Connection c, SpacecraftCreate in, Instant now) {
         OrbitalParameters o = in.orbitalParameters() == null
                 ? new OrbitalParameters(null, null, null, null, null, null, null) : in.orbitalParameters();
         PhysicalParameters p = in.physicalParameters() == null
@@ -88,7 +98,7 @@ public final class SpacecraftRepository {
                 + "elements_epoch, mass_kg, length_m, width_m, height_m, cross_section_m2) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (norad_id) DO NOTHING RETURNING " + COLUMNS;
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, in.name());
             ps.setInt(2, in.noradId());
             ps.setString(3, in.status());

@@ -1,0 +1,35 @@
+package io.astroshield.sync.server;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Runs work in one database transaction: commit when it returns, roll back when it throws. */
+final class Transactions {
+    /** Work on a connection whose transaction the caller owns. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private Transactions() {
+    }
+
+    static <T> T inTransaction(DataSource db, String doing, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(doing, e);
+        }
+    }
+}
