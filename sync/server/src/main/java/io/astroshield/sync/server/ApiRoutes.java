@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ApiRoutes {
     private final UserStore users;
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
+    private final ChangeLog changeLog;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
@@ -65,7 +67,8 @@ public final class ApiRoutes {
         ChangeLog changes = new ChangeLog(db, json);
         ReferenceDataWrites writes = new ReferenceDataWrites(spacecraft, conjunctions, changes);
         this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, writes, json, clock);
-        this.sync = new SyncApi(db, writes, changes, json, clock);
+        this.changeLog = changes;
+        this.sync = new SyncApi(db, spacecraft, conjunctions, writes, changes, json, clock);
     }
 
     /** The Javalin app, not started. */
@@ -89,6 +92,7 @@ public final class ApiRoutes {
             // any signed-in role may upload: each op's permission is checked again when it is applied
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
+            route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
 
             r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
             r.exception(Exception.class, (e, ctx) -> {
@@ -113,6 +117,11 @@ public final class ApiRoutes {
     /** Every route with the access it requires, in declaration order (filled by {@link #create()}). */
     public List<Route> table() {
         return List.copyOf(table);
+    }
+
+    /** Deletes change-log entries older than {@code cutoff}; clients behind them get 409 and re-snapshot. */
+    public int pruneChangesBefore(Instant cutoff) {
+        return changeLog.pruneBefore(cutoff);
     }
 
     /** The principal the route's access check admitted, empty on a public route. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The server's change log. Every write to synced data appends here in the same transaction. Appends take one
@@ -53,20 +54,39 @@ final class ChangeLog {
         }
     }
 
-    /** Up to {@code limit} changes after {@code cursor}, in sequence order. */
+    /**
+     * Up to {@code limit} changes after {@code cursor}, in sequence order; 409 {@code CURSOR_EXPIRED} when changes
+     * after the cursor have already been pruned (the client must start again from a snapshot).
+     */
     ChangesPage page(long cursor, int limit) {
         String sql = "SELECT seq, entity, entity_id, op, payload::text AS payload, changed_at FROM change_log "
                 + "WHERE seq > ? ORDER BY seq LIMIT ?";
         List<Change> changes = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, cursor);
-            ps.setInt(2, limit + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    changes.add(new Change(rs.getLong("seq"), rs.getString("entity"), rs.getLong("entity_id"),
-                            rs.getString("op"), json.readTree(rs.getString("payload")),
-                            SpacecraftRepository.instant(rs, "changed_at")));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long prunedThrough = prunedThrough(c);
+                if (cursor < prunedThrough) {
+                    throw new ApiException(409, "CURSOR_EXPIRED",
+                            "Changes after this cursor are no longer kept; start again from /sync/v1/snapshot",
+                            Map.of("cursor", cursor, "pruned_through", prunedThrough));
                 }
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, cursor);
+                    ps.setInt(2, limit + 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            changes.add(new Change(rs.getLong("seq"), rs.getString("entity"), rs.getLong("entity_id"),
+                                    rs.getString("op"), json.readTree(rs.getString("payload")),
+                                    SpacecraftRepository.instant(rs, "changed_at")));
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
         } catch (SQLException e) {
             throw new DatabaseException("reading changes after " + cursor, e);
@@ -77,5 +97,55 @@ final class ChangeLog {
         List<Change> pageRows = more ? changes.subList(0, limit) : changes;
         long next = pageRows.isEmpty() ? cursor : pageRows.get(pageRows.size() - 1).seq();
         return new ChangesPage(pageRows, next, more);
+    }
+
+    /**
+     * The log position a snapshot read in the caller's transaction corresponds to. With REPEATABLE READ and
+     * appends committing in sequence order, the transaction sees exactly the effects of the changes up to it.
+     */
+    long position(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT greatest(coalesce((SELECT max(seq) FROM change_log), 0), "
+                        + "(SELECT pruned_through FROM change_log_retention WHERE id = 1))");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Deletes the changes made before {@code cutoff} (a prefix of the log); returns how many. */
+    int pruneBefore(Instant cutoff) {
+        return Transactions.inTransaction(db, "pruning the change log", c -> {
+            long through;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(max(seq), 0) FROM change_log WHERE changed_at < ?")) {
+                SpacecraftRepository.setInstant(ps, 1, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    through = rs.getLong(1);
+                }
+            }
+            if (through == 0) {
+                return 0;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE change_log_retention SET pruned_through = greatest(pruned_through, ?) WHERE id = 1")) {
+                ps.setLong(1, through);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM change_log WHERE seq <= ?")) {
+                ps.setLong(1, through);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static long prunedThrough(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pruned_through FROM change_log_retention WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -92,6 +92,18 @@ public final class ConjunctionRepository {
         }
     }
 
+    /** Every conjunction by id, as the caller's transaction sees them. */
+    public List<Conjunction> all(Connection c) throws SQLException {
+        List<Conjunction> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conjunction ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
+    }
+
     public Optional<Conjunction> find(long id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conjunction WHERE id = ?")) {

@@ -21,6 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running reference server: PostgreSQL (embedded under the data directory unless a URL is given), migrated by
@@ -36,12 +39,13 @@ public final class ReferenceServer implements AutoCloseable {
      * free port; {@code adminPasswordFile} null means a generated one-time password printed to {@code console}.
      */
     public record Settings(String host, int port, String dbUrl, String dbUser, String dbPassword, Path dataDir,
-                           Path adminPasswordFile, int bcryptCost, Duration tokenLifetime, Clock clock,
-                           PrintStream console) {
+                           Path adminPasswordFile, int bcryptCost, Duration tokenLifetime,
+                           Duration changeRetention, Clock clock, PrintStream console) {
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(dataDir, "dataDir");
             Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+            Objects.requireNonNull(changeRetention, "changeRetention");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(console, "console");
             if (port < 0 || port > 65535) {
@@ -49,35 +53,45 @@ public final class ReferenceServer implements AutoCloseable {
             }
         }
 
-        /** Production defaults: port 8000 on all interfaces, bcrypt cost 12, tokens valid one hour. */
+        /** Defaults: port 8000 on all interfaces, bcrypt cost 12, tokens valid one hour, changes kept 30 days. */
         public static Settings defaults(Path dataDir) {
             return new Settings("0.0.0.0", 8000, null, null, null, dataDir, null, 12, Duration.ofHours(1),
-                    Clock.systemUTC(), System.out);
+                    Duration.ofDays(30), Clock.systemUTC(), System.out);
         }
 
         public Settings withPort(int newPort) {
             return new Settings(host, newPort, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, clock, console);
+                    tokenLifetime, changeRetention, clock, console);
         }
 
         public Settings withHost(String newHost) {
             return new Settings(newHost, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, clock, console);
+                    tokenLifetime, changeRetention, clock, console);
         }
 
         public Settings withDatabase(String url, String user, String password) {
             return new Settings(host, port, url, user, password, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, clock, console);
+                    tokenLifetime, changeRetention, clock, console);
         }
 
         public Settings withAdminPasswordFile(Path file) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, file, bcryptCost, tokenLifetime,
-                    clock, console);
+                    changeRetention, clock, console);
+        }
+
+        public Settings withConsole(PrintStream out) {
+            return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
+                    tokenLifetime, changeRetention, clock, out);
+        }
+
+        public Settings withChangeRetention(Duration retention) {
+            return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
+                    tokenLifetime, retention, clock, console);
         }
 
         public Settings withBcryptCost(int cost) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, cost,
-                    tokenLifetime, clock, console);
+                    tokenLifetime, changeRetention, clock, console);
         }
     }
 
@@ -87,15 +101,33 @@ public final class ReferenceServer implements AutoCloseable {
     private final UserStore users;
     private final ApiRoutes routes;
     private final Javalin app;
+    private final ScheduledExecutorService housekeeping;
 
     private ReferenceServer(EmbeddedPostgres embedded, HikariDataSource pool, SigningKeys keys, UserStore users,
-                            ApiRoutes routes, Javalin app) {
+                            ApiRoutes routes, Javalin app, Settings s) {
         this.embedded = embedded;
         this.pool = pool;
         this.keys = keys;
         this.users = users;
         this.routes = routes;
         this.app = app;
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "astroshield-change-log-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> pruneOldChanges(s), 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void pruneOldChanges(Settings s) {
+        try {
+            int pruned = routes.pruneChangesBefore(s.clock().instant().minus(s.changeRetention()));
+            if (pruned > 0) {
+                LOG.info("pruned {} change-log entries older than {}", pruned, s.changeRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("change-log retention run failed; next run in an hour", e);
+        }
     }
 
     public static ReferenceServer start(Settings s) {
@@ -127,7 +159,7 @@ public final class ReferenceServer implements AutoCloseable {
             ApiRoutes routes = new ApiRoutes(pool, tokens, users, json, s.clock());
             Javalin app = routes.create().start(s.host(), s.port());
             LOG.info("AstroShield reference server listening on {}:{}", s.host(), app.port());
-            return new ReferenceServer(embedded, pool, keys, users, routes, app);
+            return new ReferenceServer(embedded, pool, keys, users, routes, app, s);
         } catch (IOException | RuntimeException e) {
             closeQuietly(pool, embedded);
             if (e instanceof IOException io) {
@@ -189,6 +221,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         app.stop();
         closeQuietly(pool, embedded);
     }

@@ -6,11 +6,12 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar astroshield-server.jar [--port 8000] [--db-url URL] [--data-dir DIR]}. */
-@Command(name = "astroshield-server", mixinStandardHelpOptions = true,
+@Command(name = "astroshield-server", mixinStandardHelpOptions = true, version = "AstroShield reference server (AstroShield API 1.1.0)",
         description = "The AstroShield reference backend (published API 1.1.0 plus /sync/v1).")
 public final class ServerMain implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8000", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
@@ -34,6 +35,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--admin-password-file", description = "First start only: the admin password is read from this file instead of generated and printed.")
     Path adminPasswordFile;
 
+    @Option(names = "--change-retention", defaultValue = "P30D", description = "How long the sync change log keeps entries, ISO-8601 (default ${DEFAULT-VALUE}); older cursors get 409 and re-snapshot.")
+    Duration changeRetention;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
     }
@@ -42,7 +46,8 @@ public final class ServerMain implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : defaultDataDir();
         ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dir)
-                .withHost(host).withPort(port).withAdminPasswordFile(adminPasswordFile);
+                .withHost(host).withPort(port).withAdminPasswordFile(adminPasswordFile)
+                .withChangeRetention(changeRetention);
         if (dbUrl != null) {
             String password = dbPasswordFile == null ? null : Files.readString(dbPasswordFile).strip();
             settings = settings.withDatabase(dbUrl, dbUser, password);

@@ -65,6 +65,18 @@ public final class SpacecraftRepository {
         }
     }
 
+    /** Every spacecraft by id, as the caller's transaction sees them. */
+    public List<Spacecraft> all(Connection c) throws SQLException {
+        List<Spacecraft> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM spacecraft ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(read(rs));
+            }
+        }
+        return rows;
+    }
+
     public Optional<Spacecraft> find(long id) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM spacecraft WHERE id = ?")) {

@@ -15,6 +15,25 @@ final class Transactions {
     private Transactions() {
     }
 
+    /** Read-only work on one consistent snapshot of the database (REPEATABLE READ), always rolled back. */
+    static <T> T inSnapshot(DataSource db, String doing, Work<T> work) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setReadOnly(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(doing, e);
+        }
+    }
+
     static <T> T inTransaction(DataSource db, String doing, Work<T> work) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -49,10 +48,8 @@ final class ServerFixture implements AutoCloseable {
             Path adminFile = dataDir.resolve("admin-password.txt");
             Files.writeString(adminFile, ADMIN_PASSWORD + "\n");
             ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dataDir.resolve("data"))
-                    .withHost("127.0.0.1").withPort(0).withAdminPasswordFile(adminFile).withBcryptCost(10);
-            settings = new ReferenceServer.Settings(settings.host(), settings.port(), null, null, null,
-                    settings.dataDir(), settings.adminPasswordFile(), settings.bcryptCost(), Duration.ofHours(1),
-                    Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8));
+                    .withHost("127.0.0.1").withPort(0).withAdminPasswordFile(adminFile).withBcryptCost(10)
+                    .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8));
             server = ReferenceServer.start(settings);
             server.users().create(VIEWER, USER_PASSWORD.toCharArray(), Role.VIEWER);
             server.users().create(OPERATOR, USER_PASSWORD.toCharArray(), Role.OPERATOR);
