@@ -185,6 +185,8 @@ public final class ApiRoutes {
         Params.require(in.username() != null && !in.username().isBlank(), "username", "is required");
         Params.require(in.password() != null && !in.password().isEmpty(), "password", "is required");
         Params.require(in.username().length() <= 100, "username", "must be at most 100 characters");
+        Params.require(UserStore.fitsBcrypt(in.password().toCharArray()), "password",
+                "must be at most " + UserStore.MAX_PASSWORD_BYTES + " bytes");
         Principal principal = users.authenticate(in.username(), in.password().toCharArray())
                 .orElseThrow(() -> new ApiException(401, "INVALID_CREDENTIALS", "Wrong username or password",
                         Map.of()));

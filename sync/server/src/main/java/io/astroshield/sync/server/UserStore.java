@@ -3,6 +3,7 @@ package io.astroshield.sync.server;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 import javax.sql.DataSource;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** Accounts in {@code app_user}: bcrypt-hashed passwords, one role each. */
 public final class UserStore {
+    /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently truncated. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     private final DataSource db;
     private final int bcryptCost;
     /** Checked when the user does not exist, so an unknown name costs the same time as a wrong password. */
@@ -29,6 +33,9 @@ public final class UserStore {
 
     /** Creates the account; false when the name is taken. */
     public boolean create(String username, char[] password, Role role) {
+        if (!fitsBcrypt(password)) {
+            throw new IllegalArgumentException("a password may have at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        }
         String hash = new String(BCrypt.withDefaults().hash(bcryptCost, password), StandardCharsets.US_ASCII);
         String sql = "INSERT INTO app_user (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -39,6 +46,11 @@ public final class UserStore {
         } catch (SQLException e) {
             throw new DatabaseException("creating user " + username, e);
         }
+    }
+
+    /** Whether bcrypt can hash this password without truncating it. */
+    public static boolean fitsBcrypt(char[] password) {
+        return StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)).remaining() <= MAX_PASSWORD_BYTES;
     }
 
     public boolean exists(String username) {
@@ -55,6 +67,9 @@ public final class UserStore {
 
     /** The principal when the password matches, empty otherwise (unknown user or wrong password alike). */
     public Optional<Principal> authenticate(String username, char[] password) {
+        if (!fitsBcrypt(password)) {
+            return Optional.empty();
+        }
         String sql = "SELECT password_hash, role FROM app_user WHERE username = ?";
         String hash = null;
         String role = null;

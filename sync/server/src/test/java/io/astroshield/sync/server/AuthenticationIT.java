@@ -105,6 +105,17 @@ class AuthenticationIT {
     }
 
     @Test
+    void passwordLongerThanBcryptReadsIs400NotAServerError() {
+        // given 73 bytes: bcrypt reads only 72, so such a password cannot be checked faithfully
+        String tooLong = "p".repeat(UserStore.MAX_PASSWORD_BYTES + 1);
+        // when
+        ServerFixture.Reply r = fx.post("/auth/token", Map.of("username", "admin", "password", tooLong), null);
+        // then
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/details/field").asText()).isEqualTo("password");
+    }
+
+    @Test
     void missingTokenIsRefusedWith401() {
         // when
         ServerFixture.Reply r = fx.get("/api/v1/spacecraft", null);
