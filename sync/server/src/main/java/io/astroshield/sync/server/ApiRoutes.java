@@ -2,6 +2,7 @@ package io.astroshield.sync.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.ApiError;
+import io.astroshield.sync.protocol.AuditEventList;
 import io.astroshield.sync.protocol.HealthResponse;
 import io.astroshield.sync.protocol.TokenRequest;
 import io.astroshield.sync.protocol.TokenResponse;
@@ -41,6 +42,7 @@ public final class ApiRoutes {
     private static final String PRINCIPAL = "astroshield.principal";
     private static final String ERROR_WRITTEN = "astroshield.error-written";
     private static final String STARTED_NANOS = "astroshield.started";
+    private static final String REQUEST_ID_ATTRIBUTE = "astroshield.request-id";
 
     /** One route of the table: method, path and who may call it. */
     public record Route(String method, String path, Access access) {
@@ -52,6 +54,7 @@ public final class ApiRoutes {
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
     private final ChangeLog changeLog;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
@@ -62,13 +65,14 @@ public final class ApiRoutes {
         this.users = users;
         this.json = json;
         this.clock = clock;
+        this.audit = new AuditLog(db, clock);
         SpacecraftRepository spacecraft = new SpacecraftRepository(db);
         ConjunctionRepository conjunctions = new ConjunctionRepository(db, json);
         ChangeLog changes = new ChangeLog(db, json);
         ReferenceDataWrites writes = new ReferenceDataWrites(spacecraft, conjunctions, changes);
-        this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, writes, json, clock);
+        this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, writes, audit, json, clock);
         this.changeLog = changes;
-        this.sync = new SyncApi(db, spacecraft, conjunctions, writes, changes, json, clock);
+        this.sync = new SyncApi(db, spacecraft, conjunctions, writes, changes, audit, json, clock);
     }
 
     /** The Javalin app, not started. */
@@ -93,6 +97,8 @@ public final class ApiRoutes {
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
             route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
+
+            route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
 
             r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
             r.exception(Exception.class, (e, ctx) -> {
@@ -124,6 +130,11 @@ public final class ApiRoutes {
         return changeLog.pruneBefore(cutoff);
     }
 
+    /** The id of this request, as sent in {@code X-Request-Id}. */
+    static String requestId(Context ctx) {
+        return ctx.attribute(REQUEST_ID_ATTRIBUTE);
+    }
+
     /** The principal the route's access check admitted, empty on a public route. */
     static Optional<Principal> principal(Context ctx) {
         return Optional.ofNullable(ctx.attribute(PRINCIPAL));
@@ -148,9 +159,11 @@ public final class ApiRoutes {
         if (access.isPublic()) {
             return;
         }
+        String action = ctx.method() + " " + ctx.endpoint().path;
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             ctx.header("WWW-Authenticate", "Bearer");
+            audit.record(requestId(ctx), null, action, 401, "no bearer token");
             throw ApiException.unauthorized("A bearer token is required");
         }
         Principal principal;
@@ -158,11 +171,12 @@ public final class ApiRoutes {
             principal = tokens.verify(header.substring(7).trim());
         } catch (ApiException e) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            audit.record(requestId(ctx), null, action, 401, e.getMessage());
             throw e;
         }
         if (!access.allows(principal.role())) {
-            throw ApiException.forbidden("Role " + principal.role().wireName() + " may not " + ctx.method() + " "
-                    + ctx.endpoint().path);
+            audit.record(requestId(ctx), principal, action, 403, "role not allowed");
+            throw ApiException.forbidden("Role " + principal.role().wireName() + " may not " + action);
         }
         ctx.attribute(PRINCIPAL, principal);
     }
@@ -187,11 +201,19 @@ public final class ApiRoutes {
         Params.require(in.username().length() <= 100, "username", "must be at most 100 characters");
         Params.require(UserStore.fitsBcrypt(in.password().toCharArray()), "password",
                 "must be at most " + UserStore.MAX_PASSWORD_BYTES + " bytes");
-        Principal principal = users.authenticate(in.username(), in.password().toCharArray())
-                .orElseThrow(() -> new ApiException(401, "INVALID_CREDENTIALS", "Wrong username or password",
-                        Map.of()));
+        Optional<Principal> signedIn = users.authenticate(in.username(), in.password().toCharArray());
+        if (signedIn.isEmpty()) {
+            audit.record(requestId(ctx), null, "POST /auth/token", 401, "sign-in refused for " + in.username());
+            throw new ApiException(401, "INVALID_CREDENTIALS", "Wrong username or password", Map.of());
+        }
+        Principal principal = signedIn.get();
+        audit.record(requestId(ctx), principal, "POST /auth/token", 200, "signed in");
         LOG.info("token issued to {} ({})", principal.username(), principal.role().wireName());
         ctx.json(new TokenResponse(tokens.issue(principal), "bearer", tokens.lifetime().toSeconds()));
+    }
+
+    private void auditEvents(Context ctx) {
+        ctx.json(new AuditEventList(audit.newest(Params.intQuery(ctx, "limit", 100, 1, 1000))));
     }
 
     private void assignRequestId(Context ctx) {
@@ -199,6 +221,7 @@ public final class ApiRoutes {
         String id = given != null && CALLER_REQUEST_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ctx.attribute(STARTED_NANOS, System.nanoTime());
         ctx.header(REQUEST_ID, id);
+        ctx.attribute(REQUEST_ID_ATTRIBUTE, id);
         MDC.put("request_id", id);
     }
 

@@ -24,11 +24,13 @@ final class ReferenceDataApi {
     private final SpacecraftRepository spacecraft;
     private final ConjunctionRepository conjunctions;
     private final ReferenceDataWrites writes;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     ReferenceDataApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
-                     ReferenceDataWrites writes, ObjectMapper json, Clock clock) {
+                     ReferenceDataWrites writes, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.audit = audit;
         this.db = db;
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
@@ -53,8 +55,12 @@ final class ReferenceDataApi {
     void createSpacecraft(Context ctx) {
         SpacecraftCreate in = Params.body(ctx, json, SpacecraftCreate.class);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ctx.status(201).json(Transactions.inTransaction(db, "creating a spacecraft",
-                c -> writes.createSpacecraft(c, in, now)));
+        ctx.status(201).json(Transactions.inTransaction(db, "creating a spacecraft", c -> {
+            Spacecraft created = writes.createSpacecraft(c, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "POST /api/v1/spacecraft", 201, "spacecraft " + created.id());
+            return created;
+        }));
     }
 
     void listConjunctions(Context ctx) {
@@ -77,7 +83,11 @@ final class ReferenceDataApi {
     void createConjunction(Context ctx) {
         ConjunctionCreate in = Params.body(ctx, json, ConjunctionCreate.class);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ctx.status(201).json(Transactions.inTransaction(db, "creating a conjunction",
-                c -> writes.createConjunction(c, in, now)));
+        ctx.status(201).json(Transactions.inTransaction(db, "creating a conjunction", c -> {
+            Conjunction created = writes.createConjunction(c, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "POST /api/v1/conjunctions", 201, "conjunction " + created.id());
+            return created;
+        }));
     }
 }

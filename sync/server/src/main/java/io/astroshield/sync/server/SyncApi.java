@@ -40,11 +40,13 @@ final class SyncApi {
     private final ConjunctionRepository conjunctions;
     private final ReferenceDataWrites writes;
     private final ChangeLog changes;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     SyncApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
-            ReferenceDataWrites writes, ChangeLog changes, ObjectMapper json, Clock clock) {
+            ReferenceDataWrites writes, ChangeLog changes, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.audit = audit;
         this.db = db;
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
@@ -84,17 +86,19 @@ final class SyncApi {
         }
         List<OpResult> results = new ArrayList<>(in.ops().size());
         for (SyncOp op : in.ops()) {
-            results.add(apply(caller, in.deviceId(), op));
+            results.add(apply(ApiRoutes.requestId(ctx), caller, in.deviceId(), op));
         }
         ctx.json(new UploadResponse(results));
     }
 
-    private OpResult apply(Principal caller, String deviceId, SyncOp op) {
+    private OpResult apply(String requestId, Principal caller, String deviceId, SyncOp op) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String action = "sync " + op.type() + " " + deviceId + "/" + op.opId();
         return Transactions.inTransaction(db, "applying op " + op.opId() + " of device " + deviceId, c -> {
             if (!claim(c, caller, deviceId, op, now)) {
-                return new OpResult(op.opId(), OpResult.Status.DUPLICATE,
-                        "already processed: " + earlierResult(c, deviceId, op.opId()));
+                String earlier = earlierResult(c, deviceId, op.opId());
+                audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
+                return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
             }
             Savepoint beforeEffect = c.setSavepoint();
             try {
@@ -109,10 +113,12 @@ final class SyncApi {
                             writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
                     default -> throw ApiException.badField("type", "unknown op type " + op.type());
                 }
+                audit.record(c, requestId, caller, action, 200, "APPLIED");
                 return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
             } catch (ApiException e) {
                 c.rollback(beforeEffect);
                 reject(c, deviceId, op.opId(), e.getMessage());
+                audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
                 return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
             }
         });

@@ -211,6 +211,44 @@ class AuthenticationIT {
                 .allSatisfy(route -> assertThat(route.access().allows(Role.VIEWER)).isFalse());
     }
 
+    @Test
+    void refusedRequestsAndSignInsAreAuditedWithoutThePassword() {
+        // given three refusals, each with its own request id
+        fx.send(HttpRequest.newBuilder(fx.uri("/api/v1/spacecraft")).header(ApiRoutes.REQUEST_ID, "audit-401")
+                .GET(), null);
+        String viewer = fx.token(ServerFixture.VIEWER, ServerFixture.USER_PASSWORD);
+        fx.send(HttpRequest.newBuilder(fx.uri("/api/v1/spacecraft")).header(ApiRoutes.REQUEST_ID, "audit-403")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")), viewer);
+        fx.send(HttpRequest.newBuilder(fx.uri("/auth/token")).header(ApiRoutes.REQUEST_ID, "audit-login")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"vera.viewer\",\"password\":\"guessed-secret-9\"}")), null);
+        // when
+        String admin = fx.token("admin", ServerFixture.ADMIN_PASSWORD);
+        ServerFixture.Reply audit = fx.get("/admin/v1/audit?limit=1000", admin);
+        ServerFixture.Reply asViewer = fx.get("/admin/v1/audit", viewer);
+        // then
+        assertThat(audit.status()).isEqualTo(200);
+        ContractValidator.assertConforms(Method.GET, "/admin/v1/audit", audit);
+        assertThat(audit.json().get("data")).anySatisfy(e -> {
+            assertThat(e.get("request_id").asText()).isEqualTo("audit-401");
+            assertThat(e.get("status").asInt()).isEqualTo(401);
+        });
+        assertThat(audit.json().get("data")).anySatisfy(e -> {
+            assertThat(e.get("request_id").asText()).isEqualTo("audit-403");
+            assertThat(e.get("status").asInt()).isEqualTo(403);
+            assertThat(e.get("username").asText()).isEqualTo(ServerFixture.VIEWER);
+            assertThat(e.get("action").asText()).isEqualTo("POST /api/v1/spacecraft");
+        });
+        assertThat(audit.json().get("data")).anySatisfy(e -> {
+            assertThat(e.get("request_id").asText()).isEqualTo("audit-login");
+            assertThat(e.get("status").asInt()).isEqualTo(401);
+        });
+        assertThat(audit.body()).doesNotContain("guessed-secret-9").doesNotContain(ServerFixture.ADMIN_PASSWORD)
+                .doesNotContain(viewer);
+        assertThat(asViewer.status()).isEqualTo(403);
+    }
+
     private static String sign(ECKey key, String kid) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TokenService.ISSUER).subject("admin")
                 .claim("role", "admin").expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build();

@@ -12,16 +12,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The server on a PostgreSQL given by URL (as {@code --db-url} does), restarted: the admin account and its
- * one-time password are created only on the first start, and the signing key survives, so tokens stay valid.
+ * one-time password are created only on the first start, the signing key survives so tokens stay valid, and the
+ * audit table refuses UPDATE, DELETE and TRUNCATE.
  */
 class GivenDatabaseRestartIT {
     @Test
-    void secondStartKeepsAccountsAndKeysAndPrintsNoNewPassword(@TempDir Path dir) throws Exception {
+    void secondStartKeepsAccountsAndKeysPrintsNoNewPasswordAndTheAuditLogIsAppendOnly(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             ByteArrayOutputStream firstConsole = new ByteArrayOutputStream();
@@ -42,6 +48,19 @@ class GivenDatabaseRestartIT {
                 assertThat(secondConsole.toString(StandardCharsets.UTF_8)).doesNotContain("password");
                 assertThat(get(second.port(), "/api/v1/spacecraft", token)).isEqualTo(200);
                 assertThat(login(second.port(), password)).isNotBlank();
+            }
+            // and the audit log, which recorded those sign-ins, refuses to be changed or emptied
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM audit_event WHERE status = 200")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(2);
+                }
+                assertThatThrownBy(() -> st.executeUpdate("UPDATE audit_event SET detail = 'rewritten'"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> st.executeUpdate("DELETE FROM audit_event"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> st.executeUpdate("TRUNCATE audit_event"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
             }
         }
     }
