@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class ApiRoutes {
     private final DataSource db;
     private final TokenService tokens;
     private final UserStore users;
+    private final RateLimiter limiter;
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
     private final ChangeLog changeLog;
@@ -59,8 +61,10 @@ public final class ApiRoutes {
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
 
-    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, ObjectMapper json, Clock clock) {
+    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, RateLimiter limiter, ObjectMapper json,
+                     Clock clock) {
         this.db = db;
+        this.limiter = limiter;
         this.tokens = tokens;
         this.users = users;
         this.json = json;
@@ -157,6 +161,7 @@ public final class ApiRoutes {
 
     private void checkAccess(Context ctx, Access access) {
         if (access.isPublic()) {
+            throttle(ctx, "address " + ctx.ip());
             return;
         }
         String action = ctx.method() + " " + ctx.endpoint().path;
@@ -178,7 +183,19 @@ public final class ApiRoutes {
             audit.record(requestId(ctx), principal, action, 403, "role not allowed");
             throw ApiException.forbidden("Role " + principal.role().wireName() + " may not " + action);
         }
+        throttle(ctx, "user " + principal.username());
         ctx.attribute(PRINCIPAL, principal);
+    }
+
+    /** 429 with {@code Retry-After} (whole seconds, rounded up) when this caller's bucket is empty. */
+    private void throttle(Context ctx, String key) {
+        Duration wait = limiter.tryAcquire(key);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(429, "RATE_LIMITED", "Too many requests; retry after " + seconds + " s",
+                    Map.of("retry_after_s", seconds));
+        }
     }
 
     private void health(Context ctx) {

@@ -40,7 +40,7 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public record Settings(String host, int port, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                            Path adminPasswordFile, int bcryptCost, Duration tokenLifetime,
-                           Duration changeRetention, Clock clock, PrintStream console) {
+                           Duration changeRetention, int rateLimitPerMinute, Clock clock, PrintStream console) {
         public Settings {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(dataDir, "dataDir");
@@ -48,50 +48,61 @@ public final class ReferenceServer implements AutoCloseable {
             Objects.requireNonNull(changeRetention, "changeRetention");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(console, "console");
+            if (rateLimitPerMinute < 1) {
+                throw new IllegalArgumentException("rateLimitPerMinute: " + rateLimitPerMinute);
+            }
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port: " + port);
             }
         }
 
-        /** Defaults: port 8000 on all interfaces, bcrypt cost 12, tokens valid one hour, changes kept 30 days. */
+        /**
+         * Defaults: port 8000 on all interfaces, bcrypt cost 12, tokens valid one hour, changes kept 30 days,
+         * 600 requests a minute per user (per address before sign-in).
+         */
         public static Settings defaults(Path dataDir) {
             return new Settings("0.0.0.0", 8000, null, null, null, dataDir, null, 12, Duration.ofHours(1),
-                    Duration.ofDays(30), Clock.systemUTC(), System.out);
+                    Duration.ofDays(30), 600, Clock.systemUTC(), System.out);
         }
 
         public Settings withPort(int newPort) {
             return new Settings(host, newPort, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, changeRetention, clock, console);
+                    tokenLifetime, changeRetention, rateLimitPerMinute, clock, console);
         }
 
         public Settings withHost(String newHost) {
             return new Settings(newHost, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, changeRetention, clock, console);
+                    tokenLifetime, changeRetention, rateLimitPerMinute, clock, console);
         }
 
         public Settings withDatabase(String url, String user, String password) {
             return new Settings(host, port, url, user, password, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, changeRetention, clock, console);
+                    tokenLifetime, changeRetention, rateLimitPerMinute, clock, console);
         }
 
         public Settings withAdminPasswordFile(Path file) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, file, bcryptCost, tokenLifetime,
-                    changeRetention, clock, console);
+                    changeRetention, rateLimitPerMinute, clock, console);
         }
 
         public Settings withConsole(PrintStream out) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, changeRetention, clock, out);
+                    tokenLifetime, changeRetention, rateLimitPerMinute, clock, out);
         }
 
         public Settings withChangeRetention(Duration retention) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, retention, clock, console);
+                    tokenLifetime, retention, rateLimitPerMinute, clock, console);
+        }
+
+        public Settings withRateLimitPerMinute(int perMinute) {
+            return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
+                    tokenLifetime, changeRetention, perMinute, clock, console);
         }
 
         public Settings withBcryptCost(int cost) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, cost,
-                    tokenLifetime, changeRetention, clock, console);
+                    tokenLifetime, changeRetention, rateLimitPerMinute, clock, console);
         }
     }
 
@@ -156,7 +167,8 @@ public final class ReferenceServer implements AutoCloseable {
             UserStore users = new UserStore(pool, s.bcryptCost());
             createAdmin(users, s);
             ObjectMapper json = Json.newMapper();
-            ApiRoutes routes = new ApiRoutes(pool, tokens, users, json, s.clock());
+            RateLimiter limiter = new RateLimiter(s.rateLimitPerMinute(), Duration.ofMinutes(1), s.clock());
+            ApiRoutes routes = new ApiRoutes(pool, tokens, users, limiter, json, s.clock());
             Javalin app = routes.create().start(s.host(), s.port());
             LOG.info("AstroShield reference server listening on {}:{}", s.host(), app.port());
             return new ReferenceServer(embedded, pool, keys, users, routes, app, s);

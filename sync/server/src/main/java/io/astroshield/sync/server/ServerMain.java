@@ -38,6 +38,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--change-retention", defaultValue = "P30D", description = "How long the sync change log keeps entries, ISO-8601 (default ${DEFAULT-VALUE}); older cursors get 409 and re-snapshot.")
     Duration changeRetention;
 
+    @Option(names = "--rate-limit", defaultValue = "600", description = "Requests a minute per user, or per address before sign-in (default ${DEFAULT-VALUE}); more get 429 with Retry-After.")
+    int rateLimitPerMinute;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
     }
@@ -47,7 +50,7 @@ public final class ServerMain implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : defaultDataDir();
         ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dir)
                 .withHost(host).withPort(port).withAdminPasswordFile(adminPasswordFile)
-                .withChangeRetention(changeRetention);
+                .withChangeRetention(changeRetention).withRateLimitPerMinute(rateLimitPerMinute);
         if (dbUrl != null) {
             String password = dbPasswordFile == null ? null : Files.readString(dbPasswordFile).strip();
             settings = settings.withDatabase(dbUrl, dbUser, password);

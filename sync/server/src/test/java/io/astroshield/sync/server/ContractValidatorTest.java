@@ -38,6 +38,6 @@ class ContractValidatorTest {
     }
 
     private static ServerFixture.Reply reply(int status, String body) {
-        return new ServerFixture.Reply(status, "test", body, null);
+        return new ServerFixture.Reply(status, "test", body, null, null);
     }
 }

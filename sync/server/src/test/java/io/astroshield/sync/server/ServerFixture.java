@@ -32,8 +32,8 @@ final class ServerFixture implements AutoCloseable {
     static final String OPERATOR = "otto.operator";
     static final String USER_PASSWORD = "correct horse battery staple";
 
-    /** An HTTP answer: status, the request id header, the raw body and (when JSON) its tree. */
-    record Reply(int status, String requestId, String body, JsonNode json) {
+    /** An HTTP answer: status, the request id and Retry-After headers, the raw body and (when JSON) its tree. */
+    record Reply(int status, String requestId, String body, JsonNode json, String retryAfter) {
     }
 
     final ObjectMapper json = Json.newMapper();
@@ -43,12 +43,18 @@ final class ServerFixture implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerFixture() {
+        this(100_000);
+    }
+
+    /** A server that admits {@code rateLimitPerMinute} requests a minute per user (per address before sign-in). */
+    ServerFixture(int rateLimitPerMinute) {
         try {
             dataDir = Files.createTempDirectory("astroshield-server-it");
             Path adminFile = dataDir.resolve("admin-password.txt");
             Files.writeString(adminFile, ADMIN_PASSWORD + "\n");
             ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dataDir.resolve("data"))
                     .withHost("127.0.0.1").withPort(0).withAdminPasswordFile(adminFile).withBcryptCost(10)
+                    .withRateLimitPerMinute(rateLimitPerMinute)
                     .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8));
             server = ReferenceServer.start(settings);
             server.users().create(VIEWER, USER_PASSWORD.toCharArray(), Role.VIEWER);
@@ -99,7 +105,7 @@ final class ServerFixture implements AutoCloseable {
             JsonNode tree = contentType.startsWith("application/json") && !r.body().isEmpty()
                     ? json.readTree(r.body()) : null;
             return new Reply(r.statusCode(), r.headers().firstValue(ApiRoutes.REQUEST_ID).orElse(null), r.body(),
-                    tree);
+                    tree, r.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
