@@ -104,6 +104,10 @@ final class Params {
         if (text.isBlank()) {
             throw ApiException.badField("body", "a JSON object is required");
         }
+        if (text.contains("\\u0000")) {
+            // PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database
+            throw ApiException.badField("body", "must not contain NUL characters (\\u0000)");
+        }
         try {
             T value = json.readValue(text, type);
             if (value == null) {

@@ -168,6 +168,13 @@ class ReferenceDataIT {
             assertThat(fx.get("/api/v1/spacecraft/" + r.json().get("id").asLong(), viewer).json().get("name")
                     .asText()).isEqualTo(evil);
         }
+        // a NUL character, which PostgreSQL text cannot hold, is refused up front rather than failing in the database
+        ServerFixture.Reply nul = fx.post("/api/v1/spacecraft",
+                "{\"name\":\"A\\u0000B\",\"norad_id\":79999,\"status\":\"active\",\"orbit_type\":\"LEO\"}",
+                operator);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(fx.post("/auth/token", "{\"username\":\"admin\\u0000\",\"password\":\"x\"}", null).status())
+                .isEqualTo(400);
         // then: only the named spacecraft were added, the conjunctions and accounts are intact
         assertThat(fx.get("/api/v1/spacecraft?status=all", viewer).json().at("/meta/total").asLong())
                 .isEqualTo(spacecraftBefore + INJECTIONS.size());
