@@ -249,6 +249,17 @@ class AuthenticationIT {
         assertThat(asViewer.status()).isEqualTo(403);
     }
 
+    @Test
+    void operatorReadingTheSupervisorsAuditLogIsRefusedWith403() {
+        // given
+        String operator = fx.token(ServerFixture.OPERATOR, ServerFixture.USER_PASSWORD);
+        // when
+        ServerFixture.Reply r = fx.get("/admin/v1/audit", operator);
+        // then
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.json().at("/error/message").asText()).contains("operator");
+    }
+
     private static String sign(ECKey key, String kid) throws Exception {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(TokenService.ISSUER).subject("admin")
                 .claim("role", "admin").expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1)))).build();
