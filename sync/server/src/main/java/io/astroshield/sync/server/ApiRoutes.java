@@ -11,6 +11,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +57,7 @@ public final class ApiRoutes {
     private final TokenService tokens;
     private final UserStore users;
     private final RateLimiter limiter;
+    private final PrometheusMeterRegistry metrics;
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
     private final ChangeLog changeLog;
@@ -61,10 +66,11 @@ public final class ApiRoutes {
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
 
-    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, RateLimiter limiter, ObjectMapper json,
-                     Clock clock) {
+    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, RateLimiter limiter,
+                     PrometheusMeterRegistry metrics, ObjectMapper json, Clock clock) {
         this.db = db;
         this.limiter = limiter;
+        this.metrics = metrics;
         this.tokens = tokens;
         this.users = users;
         this.json = json;
@@ -89,6 +95,8 @@ public final class ApiRoutes {
 
             route(r, "GET", "/health", Access.PUBLIC, this::health);
             route(r, "POST", "/auth/token", Access.PUBLIC, this::token);
+            // public like /health so that Prometheus can scrape it; rate-limited per address like every public route
+            route(r, "GET", "/metrics", Access.PUBLIC, this::metrics);
 
             route(r, "GET", "/api/v1/spacecraft", Access.ANY_ROLE, referenceData::listSpacecraft);
             route(r, "POST", "/api/v1/spacecraft", Access.EDIT_REFERENCE_DATA, referenceData::createSpacecraft);
@@ -229,6 +237,10 @@ public final class ApiRoutes {
         ctx.json(new TokenResponse(tokens.issue(principal), "bearer", tokens.lifetime().toSeconds()));
     }
 
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+
     private void auditEvents(Context ctx) {
         ctx.json(new AuditEventList(audit.newest(Params.intQuery(ctx, "limit", 100, 1, 1000))));
     }
@@ -244,8 +256,15 @@ public final class ApiRoutes {
 
     private void logRequest(Context ctx) {
         Long started = ctx.attribute(STARTED_NANOS);
-        long micros = started == null ? -1 : (System.nanoTime() - started) / 1000;
-        LOG.info("{} {} -> {} in {} us", ctx.method(), ctx.path(), ctx.statusCode(), micros);
+        long nanos = started == null ? 0 : System.nanoTime() - started;
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        // the route template, not the raw path, so that ids do not multiply the series
+        String route = matched == null ? "unmatched" : matched.path;
+        Timer.builder("http.server.requests").description("HTTP requests by route and status")
+                .tag("method", ctx.method().toString()).tag("route", route)
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        LOG.info("{} {} -> {} in {} us", ctx.method(), ctx.path(), ctx.statusCode(), nanos / 1000);
         MDC.remove("request_id");
     }
 

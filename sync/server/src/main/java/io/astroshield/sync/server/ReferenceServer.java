@@ -5,6 +5,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.astroshield.sync.protocol.Json;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -159,7 +166,12 @@ public final class ReferenceServer implements AutoCloseable {
                 password = null;
                 LOG.info("embedded PostgreSQL on port {}", embedded.getPort());
             }
-            pool = pool(url, user, password);
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            new UptimeMetrics().bindTo(metrics);
+            pool = pool(url, user, password, metrics);
             Flyway.configure().dataSource(pool).locations("classpath:db/migration/server").load().migrate();
 
             SigningKeys keys = SigningKeys.loadOrCreate(s.dataDir().resolve("keys"), s.clock());
@@ -168,7 +180,7 @@ public final class ReferenceServer implements AutoCloseable {
             createAdmin(users, s);
             ObjectMapper json = Json.newMapper();
             RateLimiter limiter = new RateLimiter(s.rateLimitPerMinute(), Duration.ofMinutes(1), s.clock());
-            ApiRoutes routes = new ApiRoutes(pool, tokens, users, limiter, json, s.clock());
+            ApiRoutes routes = new ApiRoutes(pool, tokens, users, limiter, metrics, json, s.clock());
             Javalin app = routes.create().start(s.host(), s.port());
             LOG.info("AstroShield reference server listening on {}:{}", s.host(), app.port());
             return new ReferenceServer(embedded, pool, keys, users, routes, app, s);
@@ -181,8 +193,9 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(String url, String user, String password) {
+    private static HikariDataSource pool(String url, String user, String password, MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        config.setMetricRegistry(metrics);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);

@@ -200,12 +200,12 @@ class AuthenticationIT {
     }
 
     @Test
-    void onlyHealthAndSignInArePublicAndNoApiPostAdmitsViewers() {
-        // then: the only public routes are health and sign-in; every other route names its roles
+    void onlyHealthSignInAndMetricsArePublicAndNoApiPostAdmitsViewers() {
+        // then: the only public routes are health, sign-in and metrics; every other route names its roles
         assertThat(fx.server.routes().table())
                 .filteredOn(route -> route.access().isPublic())
                 .extracting(ApiRoutes.Route::path)
-                .containsExactlyInAnyOrder("/health", "/auth/token");
+                .containsExactlyInAnyOrder("/health", "/auth/token", "/metrics");
         assertThat(fx.server.routes().table())
                 .filteredOn(route -> route.method().equals("POST") && route.path().startsWith("/api/"))
                 .allSatisfy(route -> assertThat(route.access().allows(Role.VIEWER)).isFalse());

@@ -183,6 +183,21 @@ class ReferenceDataIT {
         assertThat(fx.token(ServerFixture.VIEWER, ServerFixture.USER_PASSWORD)).isNotBlank();
     }
 
+    @Test
+    void metricsCountRequestsByRouteTemplateNotByRawPath() {
+        // given
+        fx.get("/api/v1/spacecraft/" + iss, viewer);
+        fx.get("/api/v1/spacecraft/" + hubble, viewer);
+        // when
+        ServerFixture.Reply r = fx.get("/metrics", null);
+        // then
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/spacecraft/{spacecraft_id}\",status=\"200\"}")
+                .contains("hikaricp_connections")
+                .doesNotContain("route=\"/api/v1/spacecraft/" + iss + "\"");
+    }
+
     private static Map<String, Object> spacecraftBody(String name, int norad, String status) {
         return Map.of("name", name, "norad_id", norad, "status", status, "orbit_type", "LEO");
     }
