@@ -219,7 +219,16 @@ public final class ApiRoutes {
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 
+    /**
+     * Sign-in with {@code username} and {@code password}; or, as our extension, renewal: no body and a valid bearer
+     * token give a fresh token for the same account with its current role.
+     */
     private void token(Context ctx) {
+        String bearer = ctx.header("Authorization");
+        if (ctx.body().isBlank() && bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            renew(ctx, bearer.substring(7).trim());
+            return;
+        }
         TokenRequest in = Params.body(ctx, json, TokenRequest.class);
         Params.require(in.username() != null && !in.username().isBlank(), "username", "is required");
         Params.require(in.password() != null && !in.password().isEmpty(), "password", "is required");
@@ -243,6 +252,23 @@ public final class ApiRoutes {
 
     private void auditEvents(Context ctx) {
         ctx.json(new AuditEventList(audit.newest(Params.intQuery(ctx, "limit", 100, 1, 1000))));
+    }
+
+    private void renew(Context ctx, String token) {
+        Principal old;
+        try {
+            old = tokens.verify(token);
+        } catch (ApiException e) {
+            audit.record(requestId(ctx), null, "POST /auth/token (renew)", 401, e.getMessage());
+            throw e;
+        }
+        Role role = users.currentRole(old.username()).orElseThrow(() -> {
+            audit.record(requestId(ctx), old, "POST /auth/token (renew)", 401, "account no longer exists");
+            return ApiException.unauthorized("The account no longer exists");
+        });
+        Principal now = new Principal(old.username(), role);
+        audit.record(requestId(ctx), now, "POST /auth/token (renew)", 200, "renewed");
+        ctx.json(new TokenResponse(tokens.issue(now), "bearer", tokens.lifetime().toSeconds()));
     }
 
     private void assignRequestId(Context ctx) {

@@ -53,6 +53,19 @@ public final class UserStore {
         return StandardCharsets.UTF_8.encode(CharBuffer.wrap(password)).remaining() <= MAX_PASSWORD_BYTES;
     }
 
+    /** The account's role now, empty when the account no longer exists. */
+    public Optional<Role> currentRole(String username) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT role FROM app_user WHERE username = ?")) {
+            ps.setString(1, username);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Role.fromWireName(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("reading the role of " + username, e);
+        }
+    }
+
     public boolean exists(String username) {
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT 1 FROM app_user WHERE username = ?")) {

@@ -80,6 +80,29 @@ class AuthenticationIT {
     }
 
     @Test
+    void aValidTokenIsRenewedWithoutThePasswordAndAnExpiredOneIsNot() throws Exception {
+        // given
+        String token = fx.token(ServerFixture.OPERATOR, ServerFixture.USER_PASSWORD);
+        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        String expired = new TokenService(fx.server.keys(), twoHoursAgo, Duration.ofHours(1))
+                .issue(new Principal(ServerFixture.OPERATOR, Role.OPERATOR));
+        // when
+        ServerFixture.Reply renewed = fx.send(HttpRequest.newBuilder(fx.uri("/auth/token"))
+                .POST(HttpRequest.BodyPublishers.noBody()), token);
+        ServerFixture.Reply refused = fx.send(HttpRequest.newBuilder(fx.uri("/auth/token"))
+                .POST(HttpRequest.BodyPublishers.noBody()), expired);
+        // then
+        assertThat(renewed.status()).isEqualTo(200);
+        ContractValidator.assertConforms(Method.POST, "/auth/token", renewed);
+        String fresh = renewed.json().get("access_token").asText();
+        assertThat(fresh).isNotEqualTo(token);
+        assertThat(SignedJWT.parse(fresh).getJWTClaimsSet().getSubject()).isEqualTo(ServerFixture.OPERATOR);
+        assertThat(SignedJWT.parse(fresh).getJWTClaimsSet().getStringClaim("role")).isEqualTo("operator");
+        assertThat(fx.get("/api/v1/spacecraft", fresh).status()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(401);
+    }
+
+    @Test
     void wrongPasswordAndUnknownUserAreRefusedWith401InTheErrorShape() {
         // when
         ServerFixture.Reply wrong = fx.post("/auth/token",
