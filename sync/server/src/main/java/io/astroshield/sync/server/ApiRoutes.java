@@ -2,6 +2,8 @@ package io.astroshield.sync.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.ApiError;
+import io.astroshield.sync.protocol.ApiKeyCreate;
+import io.astroshield.sync.protocol.ApiKeyCreated;
 import io.astroshield.sync.protocol.AuditEventList;
 import io.astroshield.sync.protocol.HealthResponse;
 import io.astroshield.sync.protocol.TokenRequest;
@@ -62,6 +64,7 @@ public final class ApiRoutes {
     private final SyncApi sync;
     private final ChangeLog changeLog;
     private final AuditLog audit;
+    private final ApiKeyStore apiKeys;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
@@ -76,6 +79,7 @@ public final class ApiRoutes {
         this.json = json;
         this.clock = clock;
         this.audit = new AuditLog(db, clock);
+        this.apiKeys = new ApiKeyStore(db, clock);
         SpacecraftRepository spacecraft = new SpacecraftRepository(db);
         ConjunctionRepository conjunctions = new ConjunctionRepository(db, json);
         ChangeLog changes = new ChangeLog(db, json);
@@ -111,6 +115,7 @@ public final class ApiRoutes {
             route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
 
             route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
+            route(r, "POST", "/admin/v1/api-keys", Access.roles(Role.ADMIN), this::createApiKey);
 
             r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
             r.exception(Exception.class, (e, ctx) -> {
@@ -173,7 +178,16 @@ public final class ApiRoutes {
             return;
         }
         String action = ctx.method() + " " + ctx.endpoint().path;
+        String apiKey = ctx.header("X-API-Key");
         String header = ctx.header("Authorization");
+        if (apiKey != null && header == null) {
+            Principal service = apiKeys.authenticate(apiKey).orElseThrow(() -> {
+                audit.record(requestId(ctx), null, action, 401, "unknown or revoked API key");
+                return ApiException.unauthorized("The API key is not valid");
+            });
+            admit(ctx, access, action, service);
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             ctx.header("WWW-Authenticate", "Bearer");
             audit.record(requestId(ctx), null, action, 401, "no bearer token");
@@ -187,6 +201,10 @@ public final class ApiRoutes {
             audit.record(requestId(ctx), null, action, 401, e.getMessage());
             throw e;
         }
+        admit(ctx, access, action, principal);
+    }
+
+    private void admit(Context ctx, Access access, String action, Principal principal) {
         if (!access.allows(principal.role())) {
             audit.record(requestId(ctx), principal, action, 403, "role not allowed");
             throw ApiException.forbidden("Role " + principal.role().wireName() + " may not " + action);
@@ -248,6 +266,21 @@ public final class ApiRoutes {
 
     private void metrics(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+    }
+
+    private void createApiKey(Context ctx) {
+        ApiKeyCreate in = Params.body(ctx, json, ApiKeyCreate.class);
+        Params.require(in.name() != null && in.name().matches("[A-Za-z0-9._-]{1,100}"), "name",
+                "is required: 1 to 100 of A-Z a-z 0-9 . _ -");
+        Role role = in.role() == null ? null : Role.fromWireName(in.role()).orElse(null);
+        Params.require(role != null, "role", "must be one of viewer, operator, analyst, supervisor, admin");
+        Principal admin = principal(ctx).orElseThrow();
+        String key = apiKeys.create(in.name(), role, admin.username())
+                .orElseThrow(() -> new ApiException(409, "CONFLICT", "An API key with this name exists",
+                        Map.of("field", "name")));
+        audit.record(requestId(ctx), admin, "POST /admin/v1/api-keys", 201, "key " + in.name() + " as "
+                + role.wireName());
+        ctx.status(201).json(new ApiKeyCreated(in.name(), role.wireName(), key));
     }
 
     private void auditEvents(Context ctx) {

@@ -230,6 +230,9 @@ class AuthenticationIT {
                 .extracting(ApiRoutes.Route::path)
                 .containsExactlyInAnyOrder("/health", "/auth/token", "/metrics");
         assertThat(fx.server.routes().table())
+                .filteredOn(route -> route.path().startsWith("/admin/"))
+                .allSatisfy(route -> assertThat(route.access().allows(Role.OPERATOR)).isFalse());
+        assertThat(fx.server.routes().table())
                 .filteredOn(route -> route.method().equals("POST") && route.path().startsWith("/api/"))
                 .allSatisfy(route -> assertThat(route.access().allows(Role.VIEWER)).isFalse());
     }
@@ -270,6 +273,33 @@ class AuthenticationIT {
         assertThat(audit.body()).doesNotContain("guessed-secret-9").doesNotContain(ServerFixture.ADMIN_PASSWORD)
                 .doesNotContain(viewer);
         assertThat(asViewer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminIssuedViewerApiKeyReadsButMayNotWriteAndAWrongKeyIsRefused() {
+        // given
+        String admin = fx.token("admin", ServerFixture.ADMIN_PASSWORD);
+        ServerFixture.Reply created = fx.post("/admin/v1/api-keys", Map.of("name", "ground-station-feed",
+                "role", "viewer"), admin);
+        String key = created.json().get("api_key").asText();
+        // when
+        ServerFixture.Reply read = fx.send(HttpRequest.newBuilder(fx.uri("/api/v1/spacecraft"))
+                .header("X-API-Key", key).GET(), null);
+        ServerFixture.Reply write = fx.send(HttpRequest.newBuilder(fx.uri("/api/v1/spacecraft"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"K\",\"norad_id\":90077,\"status\":\"active\",\"orbit_type\":\"LEO\"}")), null);
+        ServerFixture.Reply wrong = fx.send(HttpRequest.newBuilder(fx.uri("/api/v1/spacecraft"))
+                .header("X-API-Key", key.substring(0, key.length() - 2) + "xx").GET(), null);
+        ServerFixture.Reply byOperator = fx.post("/admin/v1/api-keys", Map.of("name", "sneaky", "role", "admin"),
+                fx.token(ServerFixture.OPERATOR, ServerFixture.USER_PASSWORD));
+        // then
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(key).startsWith("ask_").hasSizeGreaterThan(40);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(byOperator.status()).isEqualTo(403);
     }
 
     @Test
