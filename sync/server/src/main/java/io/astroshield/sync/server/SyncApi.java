@@ -103,7 +103,7 @@ final class SyncApi {
             Savepoint beforeEffect = c.setSavepoint();
             try {
                 Role role = currentRole(c, caller.username())
-                        .orElseThrow(() -> ApiException.forbidden("the account no longer exists"));
+                        .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
                 if (!Access.EDIT_REFERENCE_DATA.allows(role)) {
                     throw ApiException.forbidden("role " + role.wireName() + " may not apply " + op.type());
                 }
@@ -162,9 +162,13 @@ final class SyncApi {
         }
     }
 
+    /** The caller's role as it is now: a user's from {@code app_user}, a service key's from {@code api_key}. */
     private static Optional<Role> currentRole(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT role FROM app_user WHERE username = ?")) {
-            ps.setString(1, username);
+        boolean service = username.startsWith(ApiKeyStore.PRINCIPAL_PREFIX);
+        String sql = service ? "SELECT role FROM api_key WHERE name = ? AND revoked_at IS NULL"
+                : "SELECT role FROM app_user WHERE username = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, service ? username.substring(ApiKeyStore.PRINCIPAL_PREFIX.length()) : username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Role.fromWireName(rs.getString(1)) : Optional.empty();
             }

@@ -100,6 +100,23 @@ class SyncIT {
     }
 
     @Test
+    void anOperatorServiceKeysUploadIsAppliedWithTheKeysRoleReadAtApplyTime() {
+        // given
+        String admin = fx.token("admin", ServerFixture.ADMIN_PASSWORD);
+        String key = fx.post("/admin/v1/api-keys", Map.of("name", "catalog-importer", "role", "operator"), admin)
+                .json().get("api_key").asText();
+        // when
+        ServerFixture.Reply r = fx.send(java.net.http.HttpRequest.newBuilder(fx.uri("/sync/v1/upload"))
+                .header("X-API-Key", key).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"device_id\":\"importer-1\",\"ops\":["
+                        + "{\"op_id\":\"k-1\",\"type\":\"spacecraft.create\",\"payload\":{\"name\":\"SYNC-K\","
+                        + "\"norad_id\":80061,\"status\":\"active\",\"orbit_type\":\"GEO\"}}]}")), null);
+        // then
+        assertThat(status(r, 0)).isEqualTo("APPLIED");
+        assertThat(countSpacecraftWithNorad(80061)).isEqualTo(1);
+    }
+
+    @Test
     void eightConcurrentSendsOfOneOpApplyItExactlyOnce() throws Exception {
         // given
         Map<String, Object> upload = upload("flaky-link", op("c-1", "spacecraft.create", spacecraft("SYNC-D", 80041)));
