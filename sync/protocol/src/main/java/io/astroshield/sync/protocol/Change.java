@@ -1,0 +1,12 @@
+package io.astroshield.sync.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * One entry of the server's change log: {@code seq} grows strictly in commit order; {@code entity} is
+ * {@code spacecraft} or {@code conjunction}; {@code payload} is the entity's published shape after the change.
+ */
+public record Change(long seq, String entity, long entityId, String op, JsonNode payload, Instant changedAt) {
+}

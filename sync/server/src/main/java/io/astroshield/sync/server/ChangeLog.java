@@ -1,0 +1,151 @@
+package io.astroshield.sync.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astroshield.sync.protocol.Change;
+import io.astroshield.sync.protocol.ChangesPage;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The server's change log. Every write to synced data appends here in the same transaction. Appends take one
+ * transaction-scoped advisory lock first, so they commit in sequence order: a reader that has seen {@code seq}
+ * N can never later find a committed entry below N (an identity column alone does not promise that).
+ */
+final class ChangeLog {
+    /** Advisory lock key serialising appends ("ASCL" in ASCII). */
+    private static final long APPEND_LOCK = 0x4153434CL;
+
+    private final DataSource db;
+    private final ObjectMapper json;
+
+    ChangeLog(DataSource db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    /** Appends an upsert of {@code entity} within the caller's transaction; returns its sequence number. */
+    long appendUpsert(Connection c, String entity, long entityId, Object payload, Instant now) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+        }
+        String sql = "INSERT INTO change_log (entity, entity_id, op, payload, changed_at) "
+                + "VALUES (?, ?, 'UPSERT', ?::jsonb, ?) RETURNING seq";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, entity);
+            ps.setLong(2, entityId);
+            ps.setString(3, json.writeValueAsString(payload));
+            SpacecraftRepository.setInstant(ps, 4, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the " + entity + " payload as JSON", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} changes after {@code cursor}, in sequence order; 409 {@code CURSOR_EXPIRED} when changes
+     * after the cursor have already been pruned (the client must start again from a snapshot).
+     */
+    ChangesPage page(long cursor, int limit) {
+        String sql = "SELECT seq, entity, entity_id, op, payload::text AS payload, changed_at FROM change_log "
+                + "WHERE seq > ? ORDER BY seq LIMIT ?";
+        List<Change> changes = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long prunedThrough = prunedThrough(c);
+                if (cursor < prunedThrough) {
+                    throw new ApiException(409, "CURSOR_EXPIRED",
+                            "Changes after this cursor are no longer kept; start again from /sync/v1/snapshot",
+                            Map.of("cursor", cursor, "pruned_through", prunedThrough));
+                }
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, cursor);
+                    ps.setInt(2, limit + 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            changes.add(new Change(rs.getLong("seq"), rs.getString("entity"), rs.getLong("entity_id"),
+                                    rs.getString("op"), json.readTree(rs.getString("payload")),
+                                    SpacecraftRepository.instant(rs, "changed_at")));
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("reading changes after " + cursor, e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored change payload is not JSON", e);
+        }
+        boolean more = changes.size() > limit;
+        List<Change> pageRows = more ? changes.subList(0, limit) : changes;
+        long next = pageRows.isEmpty() ? cursor : pageRows.get(pageRows.size() - 1).seq();
+        return new ChangesPage(pageRows, next, more);
+    }
+
+    /**
+     * The log position a snapshot read in the caller's transaction corresponds to. With REPEATABLE READ and
+     * appends committing in sequence order, the transaction sees exactly the effects of the changes up to it.
+     */
+    long position(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT greatest(coalesce((SELECT max(seq) FROM change_log), 0), "
+                        + "(SELECT pruned_through FROM change_log_retention WHERE id = 1))");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Deletes the changes made before {@code cutoff} (a prefix of the log); returns how many. */
+    int pruneBefore(Instant cutoff) {
+        return Transactions.inTransaction(db, "pruning the change log", c -> {
+            long through;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(max(seq), 0) FROM change_log WHERE changed_at < ?")) {
+                SpacecraftRepository.setInstant(ps, 1, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    through = rs.getLong(1);
+                }
+            }
+            if (through == 0) {
+                return 0;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE change_log_retention SET pruned_through = greatest(pruned_through, ?) WHERE id = 1")) {
+                ps.setLong(1, through);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM change_log WHERE seq <= ?")) {
+                ps.setLong(1, through);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static long prunedThrough(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT pruned_through FROM change_log_retention WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

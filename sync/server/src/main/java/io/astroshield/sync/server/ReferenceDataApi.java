@@ -1,0 +1,93 @@
+package io.astroshield.sync.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astroshield.sync.protocol.Conjunction;
+import io.astroshield.sync.protocol.ConjunctionCreate;
+import io.astroshield.sync.protocol.ConjunctionList;
+import io.astroshield.sync.protocol.PageMeta;
+import io.astroshield.sync.protocol.Spacecraft;
+import io.astroshield.sync.protocol.SpacecraftCreate;
+import io.astroshield.sync.protocol.SpacecraftList;
+import io.javalin.http.Context;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+/** Handlers of {@code /api/v1/spacecraft} and {@code /api/v1/conjunctions}: read input, query or write, answer. */
+final class ReferenceDataApi {
+    static final int MAX_LIMIT = 100;
+
+    private final DataSource db;
+    private final SpacecraftRepository spacecraft;
+    private final ConjunctionRepository conjunctions;
+    private final ReferenceDataWrites writes;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ReferenceDataApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
+                     ReferenceDataWrites writes, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.audit = audit;
+        this.db = db;
+        this.spacecraft = spacecraft;
+        this.conjunctions = conjunctions;
+        this.writes = writes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void listSpacecraft(Context ctx) {
+        int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int limit = Params.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
+        String status = Params.enumQuery(ctx, "status", Set.of("active", "inactive", "all"));
+        Page<Spacecraft> rows = spacecraft.list("all".equals(status) ? null : status, page, limit);
+        ctx.json(new SpacecraftList(rows.rows(), new PageMeta(page, limit, rows.total())));
+    }
+
+    void getSpacecraft(Context ctx) {
+        long id = Params.positiveLongPath(ctx, "spacecraft_id");
+        ctx.json(spacecraft.find(id).orElseThrow(() -> ApiException.notFound("spacecraft", id)));
+    }
+
+    void createSpacecraft(Context ctx) {
+        SpacecraftCreate in = Params.body(ctx, json, SpacecraftCreate.class);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ctx.status(201).json(Transactions.inTransaction(db, "creating a spacecraft", c -> {
+            Spacecraft created = writes.createSpacecraft(c, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "POST /api/v1/spacecraft", 201, "spacecraft " + created.id());
+            return created;
+        }));
+    }
+
+    void listConjunctions(Context ctx) {
+        ConjunctionRepository.Filter filter = new ConjunctionRepository.Filter(
+                Params.positiveLongQuery(ctx, "spacecraft_id"),
+                Params.instantQuery(ctx, "start_time"),
+                Params.instantQuery(ctx, "end_time"),
+                Params.doubleQuery(ctx, "min_probability", 0, 1));
+        int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int limit = Params.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
+        Page<Conjunction> rows = conjunctions.list(filter, page, limit);
+        ctx.json(new ConjunctionList(rows.rows(), new PageMeta(page, limit, rows.total())));
+    }
+
+    void getConjunction(Context ctx) {
+        long id = Params.positiveLongPath(ctx, "conjunction_id");
+        ctx.json(conjunctions.find(id).orElseThrow(() -> ApiException.notFound("conjunction", id)));
+    }
+
+    void createConjunction(Context ctx) {
+        ConjunctionCreate in = Params.body(ctx, json, ConjunctionCreate.class);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ctx.status(201).json(Transactions.inTransaction(db, "creating a conjunction", c -> {
+            Conjunction created = writes.createConjunction(c, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "POST /api/v1/conjunctions", 201, "conjunction " + created.id());
+            return created;
+        }));
+    }
+}

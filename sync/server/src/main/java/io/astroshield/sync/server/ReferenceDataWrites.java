@@ -1,0 +1,111 @@
+package io.astroshield.sync.server;
+
+import io.astroshield.sync.protocol.Conjunction;
+import io.astroshield.sync.protocol.ConjunctionCreate;
+import io.astroshield.sync.protocol.ConjunctionObject;
+import io.astroshield.sync.protocol.OrbitalParameters;
+import io.astroshield.sync.protocol.PhysicalParameters;
+import io.astroshield.sync.protocol.Spacecraft;
+import io.astroshield.sync.protocol.SpacecraftCreate;
+import io.astroshield.sync.protocol.StateVector;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every write to reference data, whether from the REST API or a sync upload: validate (400 naming the field),
+ * write, and append to the change log, all within the caller's transaction.
+ */
+final class ReferenceDataWrites {
+    private static final int MAX_NAME = 200;
+
+    private final SpacecraftRepository spacecraft;
+    private final ConjunctionRepository conjunctions;
+    private final ChangeLog changes;
+
+    ReferenceDataWrites(SpacecraftRepository spacecraft, ConjunctionRepository conjunctions, ChangeLog changes) {
+        this.spacecraft = spacecraft;
+        this.conjunctions = conjunctions;
+        this.changes = changes;
+    }
+
+    Spacecraft createSpacecraft(Connection c, SpacecraftCreate in, Instant now) throws SQLException {
+        validate(in);
+        Spacecraft created = spacecraft.create(c, in, now)
+                .orElseThrow(() -> new ApiException(409, "CONFLICT", "A spacecraft with this NORAD id exists",
+                        Map.of("field", "norad_id")));
+        changes.appendUpsert(c, "spacecraft", created.id(), created, now);
+        return created;
+    }
+
+    Conjunction createConjunction(Connection c, ConjunctionCreate in, Instant now) throws SQLException {
+        validateObject(c, in.primaryObject(), "primary_object", true);
+        validateObject(c, in.secondaryObject(), "secondary_object", false);
+        Params.require(in.tca() != null, "tca", "is required");
+        Params.require(in.missDistance() != null, "miss_distance", "is required");
+        Params.require(Double.isFinite(in.missDistance()) && in.missDistance() >= 0, "miss_distance",
+                "must be a finite number >= 0 (km)");
+        Params.require(in.collisionProbability() == null
+                || (in.collisionProbability() >= 0 && in.collisionProbability() <= 1), "collision_probability",
+                "must be between 0 and 1");
+        Params.require(in.relativeVelocity() == null
+                || (Double.isFinite(in.relativeVelocity()) && in.relativeVelocity() >= 0), "relative_velocity",
+                "must be a finite number >= 0 (km/s)");
+        Params.matrix3(in.covariancePrimary(), "covariance_primary");
+        Params.matrix3(in.covarianceSecondary(), "covariance_secondary");
+        Conjunction created = conjunctions.create(c, in, now);
+        changes.appendUpsert(c, "conjunction", created.id(), created, now);
+        return created;
+    }
+
+    private static void validate(SpacecraftCreate in) {
+        Params.require(in.name() != null && !in.name().isBlank(), "name", "is required");
+        Params.require(in.name().length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
+        Params.require(in.noradId() != null, "norad_id", "is required");
+        Params.require(in.noradId() > 0, "norad_id", "must be a positive integer");
+        Params.require(in.status() != null, "status", "is required");
+        Params.require(Set.of("active", "inactive").contains(in.status()), "status", "must be active or inactive");
+        Params.require(in.orbitType() != null, "orbit_type", "is required");
+        Params.require(Set.of("LEO", "MEO", "GEO", "HEO").contains(in.orbitType()), "orbit_type",
+                "must be one of GEO, HEO, LEO, MEO");
+        OrbitalParameters o = in.orbitalParameters();
+        if (o != null) {
+            Params.finiteOrNull(o.semiMajorAxis(), "orbital_parameters.semi_major_axis");
+            Params.finiteOrNull(o.eccentricity(), "orbital_parameters.eccentricity");
+            Params.finiteOrNull(o.inclination(), "orbital_parameters.inclination");
+            Params.finiteOrNull(o.raan(), "orbital_parameters.raan");
+            Params.finiteOrNull(o.argumentOfPerigee(), "orbital_parameters.argument_of_perigee");
+            Params.finiteOrNull(o.meanAnomaly(), "orbital_parameters.mean_anomaly");
+        }
+        PhysicalParameters p = in.physicalParameters();
+        if (p != null) {
+            Params.finiteOrNull(p.mass(), "physical_parameters.mass");
+            Params.finiteOrNull(p.length(), "physical_parameters.length");
+            Params.finiteOrNull(p.width(), "physical_parameters.width");
+            Params.finiteOrNull(p.height(), "physical_parameters.height");
+            Params.finiteOrNull(p.crossSection(), "physical_parameters.cross_section");
+        }
+    }
+
+    private void validateObject(Connection c, ConjunctionObject o, String field, boolean mustBeSpacecraft)
+            throws SQLException {
+        Params.require(o != null, field, "is required");
+        if (mustBeSpacecraft) {
+            Params.require(o.id() != null, field + ".id", "is required (a spacecraft id)");
+        }
+        if (o.id() != null) {
+            Params.require(spacecraft.exists(c, o.id()), field + ".id", "is not a known spacecraft");
+        }
+        Params.require(o.name() == null || o.name().length() <= MAX_NAME, field + ".name",
+                "must be at most " + MAX_NAME + " characters");
+        Params.require(o.noradId() == null || o.noradId() > 0, field + ".norad_id", "must be a positive integer");
+        StateVector sv = o.stateVector();
+        if (sv != null) {
+            Params.vector3(sv.position(), field + ".state_vector.position");
+            Params.vector3(sv.velocity(), field + ".state_vector.velocity");
+        }
+    }
+}
