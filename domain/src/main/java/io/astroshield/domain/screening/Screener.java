@@ -43,7 +43,7 @@ public final class Screener {
     /** Up to this many primaries, each is tested against every secondary without the grid. */
     private static final int DIRECT_PRIMARIES = 8;
     /** Sample length in direct mode, as a multiple of the grid's. */
-    private static final double DIRECT_STEP_FACTOR = 3.0;
+    private static final double DIRECT_STEP_FACTOR = 6.0;
 
     private final ScreeningSettings settings;
 
@@ -194,7 +194,8 @@ public final class Screener {
             List<double[]> bands = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (isPrimary[i]) {
-                    bands.add(new double[] {bounds[i].minRadiusM() - threshold, bounds[i].maxRadiusM() + threshold});
+                    double[] band = sampledRadialBand(i);
+                    bands.add(new double[] {band[0] - threshold, band[1] + threshold});
                 }
             }
             for (int i = 0; i < n; i++) {
@@ -209,6 +210,35 @@ public final class Screener {
                     }
                 }
             }
+        }
+
+        /** Sample spacing for a primary's radial band, s. */
+        private static final double BAND_SAMPLE_S = 20.0;
+
+        /**
+         * The radial band a primary actually spans over the window: its exact radius every 20 s,
+         * widened by A h^2 / 8 (A = |r''| <= acceleration + v^2 / r, the most the radius can dip or
+         * rise between two samples h apart). Much tighter than the mean-element band with its
+         * margins, so fewer secondaries are propagated. Falls back to the mean-element band when a
+         * state cannot be computed.
+         */
+        private double[] sampledRadialBand(int i) {
+            OrbitBounds b = bounds[i];
+            double radialAcceleration = b.maxAccelerationMps2() + b.maxSpeedMps() * b.maxSpeedMps() / b.minRadiusM();
+            double slack = radialAcceleration * BAND_SAMPLE_S * BAND_SAMPLE_S / 8;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = 0;
+            double[] s = new double[6];
+            int samples = (int) Math.ceil(durationS / BAND_SAMPLE_S);
+            for (int k = 0; k <= samples; k++) {
+                if (source.state(i, Math.min(durationS, k * BAND_SAMPLE_S), s, 0) != 0) {
+                    return new double[] {b.minRadiusM(), b.maxRadiusM()};
+                }
+                double r = Math.sqrt(s[0] * s[0] + s[1] * s[1] + s[2] * s[2]);
+                lo = Math.min(lo, r);
+                hi = Math.max(hi, r);
+            }
+            return new double[] {lo - slack, hi + slack};
         }
 
         ScreeningOutcome execute() {

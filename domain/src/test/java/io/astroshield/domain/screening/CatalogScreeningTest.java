@@ -40,6 +40,24 @@ class CatalogScreeningTest {
     }
 
     @Test
+    void primariesModeFindsExactlyWhatAllVsAllFindsForThosePrimaries() {
+        // given the two planted objects and a GEO object as primaries (the direct, grid-free path)
+        Set<Integer> primaries = Set.of(POPULATION.planted().get(0).plantedId(), POPULATION.planted().get(1).hostId(),
+                POPULATION.elementSets().stream().filter(e -> e.periodS() > 80_000).findFirst().orElseThrow().noradId());
+        List<ConjunctionEvent> all = screen(Set.of(), new Cancellation(), ScreeningProgress.NONE).outcome().events()
+                .stream().filter(e -> primaries.contains(e.primaryId()) || primaries.contains(e.secondaryId())).toList();
+        List<ConjunctionEvent> direct = screen(primaries, new Cancellation(), ScreeningProgress.NONE).outcome().events();
+
+        // then: the same encounters (pair, TCA to 1 ms, miss to 1 mm), whichever object is listed first
+        assertThat(direct).hasSameSizeAs(all).isNotEmpty();
+        for (ConjunctionEvent e : all) {
+            assertThat(direct).anyMatch(d -> Set.of(d.primaryId(), d.secondaryId()).equals(Set.of(e.primaryId(), e.secondaryId()))
+                    && Math.abs(java.time.Duration.between(d.tca(), e.tca()).toNanos()) < 1_000_000
+                    && Math.abs(d.missDistanceM() - e.missDistanceM()) < 1e-3);
+        }
+    }
+
+    @Test
     void slowPairIsReportedOnceAsLongEncounter() {
         // planted with a 0.4 deg crossing angle: about 50 m/s relative speed in SSO
         SyntheticCatalog.PlantedEncounter slow = POPULATION.planted().get(1);
