@@ -44,6 +44,8 @@ public final class Screener {
     private static final int DIRECT_PRIMARIES = 8;
     /** Sample length in direct mode, as a multiple of the grid's. */
     private static final double DIRECT_STEP_FACTOR = 6.0;
+    /** Interpolation tolerance in direct mode, as a multiple of the grid's. */
+    private static final double DIRECT_TOLERANCE_FACTOR = 5.0;
 
     private final ScreeningSettings settings;
 
@@ -141,6 +143,10 @@ public final class Screener {
             // Testing pairs directly costs per sample, not per cell volume: longer samples pay off
             // (the margins grow with the sample, so more candidates reach the cheap interpolated check).
             this.step = direct ? settings.sampleStepS() * DIRECT_STEP_FACTOR : settings.sampleStepS();
+            // Larger interpolation errors only widen the margins, which direct mode pays per pair
+            // test, not per grid cell: fewer knots for the same encounters.
+            double tolerance = direct ? settings.interpolationToleranceM() * DIRECT_TOLERANCE_FACTOR
+                    : settings.interpolationToleranceM();
             this.totalSteps = (int) Math.ceil(durationS / step);
             this.bounds = new OrbitBounds[n];
             this.knotStep = new double[n];
@@ -162,7 +168,7 @@ public final class Screener {
                 maxSpeed[i] = b.maxSpeedMps();
                 maxAcceleration[i] = b.maxAccelerationMps2();
                 double h = Math.min(settings.maxKnotStepS(),
-                        Math.max(MIN_KNOT_STEP_S, b.knotStepFor(settings.interpolationToleranceM())));
+                        Math.max(MIN_KNOT_STEP_S, b.knotStepFor(tolerance)));
                 knotStep[i] = h;
                 posError[i] = b.interpolationErrorM(h);
                 velError[i] = b.interpolationVelocityErrorMps(h);
