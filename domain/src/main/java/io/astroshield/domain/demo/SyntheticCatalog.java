@@ -7,6 +7,7 @@ import io.astroshield.domain.time.ReferenceData;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
 import org.hipparchus.geometry.euclidean.threed.RotationConvention;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
+import org.hipparchus.util.MathUtils;
 import org.orekit.orbits.CartesianOrbit;
 import org.orekit.propagation.SpacecraftState;
 import org.orekit.propagation.analytical.tle.TLE;
@@ -196,12 +197,9 @@ public final class SyntheticCatalog {
         TLE fitted = TLE.stateToTLE(new SpacecraftState(orbit), template,
                 new FixedPointTleGenerationAlgorithm(1e-12, 1000, 0.5, data.utc(), data.teme()));
         return new ElementSet(id, "PLANTED-" + id, null, 'U', data.toInstant(fitted.getDate()), fitted.getMeanMotion(),
-                fitted.getE(), fitted.getI(), normalise(fitted.getRaan()), normalise(fitted.getPerigeeArgument()),
-                normalise(fitted.getMeanAnomaly()), 0, 0, 0, 999, 1, 0, ObjectType.PAYLOAD, "synthetic:" + id);
-    }
-
-    private static double normalise(double angleRad) {
-        double a = angleRad % (2 * Math.PI);
-        return a < 0 ? a + 2 * Math.PI : a;
+                fitted.getE(), fitted.getI(), MathUtils.normalizeAngle(fitted.getRaan(), Math.PI),
+                MathUtils.normalizeAngle(fitted.getPerigeeArgument(), Math.PI),
+                MathUtils.normalizeAngle(fitted.getMeanAnomaly(), Math.PI), 0, 0, 0, 999, 1, 0, ObjectType.PAYLOAD,
+                "synthetic:" + id);
     }
 }

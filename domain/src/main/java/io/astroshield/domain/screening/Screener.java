@@ -912,8 +912,8 @@ public final class Screener {
             final double invPhi = (Math.sqrt(5) - 1) / 2;
             double x1 = b - invPhi * (b - a);
             double x2 = a + invPhi * (b - a);
-            double f1 = pair.distanceSquaredAt(x1);
-            double f2 = pair.distanceSquaredAt(x2);
+            double f1 = pair.distanceAt(x1);
+            double f2 = pair.distanceAt(x2);
             while (b - a > TIME_TOLERANCE_S) {
                 if (Double.isNaN(f1) || Double.isNaN(f2)) {
                     return Double.NaN;
@@ -923,13 +923,13 @@ public final class Screener {
                     x2 = x1;
                     f2 = f1;
                     x1 = b - invPhi * (b - a);
-                    f1 = pair.distanceSquaredAt(x1);
+                    f1 = pair.distanceAt(x1);
                 } else {
                     a = x1;
                     x1 = x2;
                     f1 = f2;
                     x2 = a + invPhi * (b - a);
-                    f2 = pair.distanceSquaredAt(x2);
+                    f2 = pair.distanceAt(x2);
                 }
             }
             return (a + b) / 2;
@@ -955,25 +955,11 @@ public final class Screener {
 
             /** d/dt |r_j - r_i|^2 / 2 = (r_j - r_i) . (v_j - v_i), m^2/s; NaN on propagation error. */
             double rangeRate(double t) {
-                if (!evaluate(t)) {
-                    return Double.NaN;
-                }
-                double f = 0;
-                for (int c = 0; c < 3; c++) {
-                    f += (sj[c] - si[c]) * (sj[c + 3] - si[c + 3]);
-                }
-                return f;
+                return evaluate(t) ? Run.rangeRate(si, sj) : Double.NaN;
             }
 
-            double distanceSquaredAt(double t) {
-                if (!evaluate(t)) {
-                    return Double.NaN;
-                }
-                double d = 0;
-                for (int c = 0; c < 3; c++) {
-                    d += (sj[c] - si[c]) * (sj[c] - si[c]);
-                }
-                return d;
+            double distanceAt(double t) {
+                return evaluate(t) ? Run.distance(si, sj) : Double.NaN;
             }
 
             /**
@@ -1012,15 +998,7 @@ public final class Screener {
             }
 
             double distance() {
-                return Math.sqrt(distanceSquared());
-            }
-
-            private double distanceSquared() {
-                double d = 0;
-                for (int c = 0; c < 3; c++) {
-                    d += (sj[c] - si[c]) * (sj[c] - si[c]);
-                }
-                return d;
+                return Run.distance(si, sj);
             }
 
             ConjunctionEvent event(double tca, double miss) {
