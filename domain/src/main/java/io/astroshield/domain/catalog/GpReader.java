@@ -68,11 +68,7 @@ public final class GpReader {
 
     /** Reads GP JSON: an array of objects (or a single object). */
     public static ReadResult<ElementSet> readJson(String sourceName, String text, ReferenceData reference) {
-        String source = sourceName == null ? "<input>" : sourceName;
-        if (text == null) {
-            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
-        }
-        return Inputs.guarded(source, () -> parseJson(source, text, reference));
+        return Inputs.parseText(sourceName, text, (source, t) -> parseJson(source, t, reference));
     }
 
     /** Reads GP CSV: a header row naming the columns, then one element set per row. */
@@ -82,11 +78,7 @@ public final class GpReader {
 
     /** Reads GP CSV: a header row naming the columns, then one element set per row. */
     public static ReadResult<ElementSet> readCsv(String sourceName, String text, ReferenceData reference) {
-        String source = sourceName == null ? "<input>" : sourceName;
-        if (text == null) {
-            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
-        }
-        return Inputs.guarded(source, () -> parseCsv(source, text, reference));
+        return Inputs.parseText(sourceName, text, (source, t) -> parseCsv(source, t, reference));
     }
 
     static char firstChar(String text) {

@@ -45,6 +45,19 @@ final class Inputs {
     }
 
     /**
+     * The common entry of every reader's text method: names a nameless source, reports absent
+     * text as one error, and runs {@code parse(source, text)} {@link #guarded guarded}.
+     */
+    static <T> ReadResult<T> parseText(String sourceName, String text,
+                                       java.util.function.BiFunction<String, String, ReadResult<T>> parse) {
+        String source = sourceName == null ? "<input>" : sourceName;
+        if (text == null) {
+            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
+        }
+        return guarded(source, () -> parse.apply(source, text));
+    }
+
+    /**
      * Runs a parse and turns any exception that escapes it (a bug in the reader, never expected)
      * into one error diagnostic, so callers never see an unchecked exception for bad content.
      */

@@ -61,12 +61,8 @@ public final class OemReader {
      * @param sourceName file name or label for diagnostics and {@link Ephemeris#source()}
      */
     public static ReadResult<Ephemeris> read(String sourceName, String text, ReferenceData reference) {
-        String source = sourceName == null ? "<input>" : sourceName;
-        if (text == null) {
-            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
-        }
-        return Inputs.guarded(source, () -> OmmReader.isXml(text)
-                ? parseXml(source, text, reference) : parseKvn(source, text, reference));
+        return Inputs.parseText(sourceName, text, (source, t) -> OmmReader.isXml(t)
+                ? parseXml(source, t, reference) : parseKvn(source, t, reference));
     }
 
     // ---------------------------------------------------------------- KVN

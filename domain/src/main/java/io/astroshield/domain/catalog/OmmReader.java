@@ -68,11 +68,8 @@ public final class OmmReader {
      * @param sourceName file name or label for diagnostics and {@link ElementSet#source()}
      */
     public static ReadResult<ElementSet> read(String sourceName, String text, ReferenceData reference) {
-        String source = sourceName == null ? "<input>" : sourceName;
-        if (text == null) {
-            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
-        }
-        return Inputs.guarded(source, () -> isXml(text) ? parseXml(source, text, reference) : parseKvn(source, text, reference));
+        return Inputs.parseText(sourceName, text, (source, t) -> isXml(t) ? parseXml(source, t, reference)
+                : parseKvn(source, t, reference));
     }
 
     static boolean isXml(String text) {

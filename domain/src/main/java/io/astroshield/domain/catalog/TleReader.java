@@ -53,11 +53,7 @@ public final class TleReader {
      * @param sourceName file name or label used in diagnostics and {@link ElementSet#source()}
      */
     public static ReadResult<ElementSet> read(String sourceName, String text) {
-        String source = sourceName == null ? "<input>" : sourceName;
-        if (text == null) {
-            return ReadResult.of(List.of(), List.of(Diagnostic.error(source, 0, null, "no text to read")));
-        }
-        return Inputs.guarded(source, () -> parse(source, text));
+        return Inputs.parseText(sourceName, text, TleReader::parse);
     }
 
     private static ReadResult<ElementSet> parse(String source, String text) {
