@@ -9,10 +9,17 @@
 # made. Where that directory cannot be written (no root), the bundle is made without the archive:
 # the launchers ignore a missing one.
 #
-# usage: dump-archive.sh APP_IMAGE_DIR INSTALL_DIR
+# The archive also records the jar's modification time. jpackage copies the jar into the installers
+# with a fresh one, so the jar gets a fixed time (JAR_MTIME, epoch seconds) here and the installers
+# set it again on install (src/jpackage/linux: postinst, astroshield.spec).
+#
+# usage: dump-archive.sh APP_IMAGE_DIR INSTALL_DIR JAR_MTIME
 set -euo pipefail
 app_image=$1
 install_dir=$2
+jar_mtime=$3
+# A directory of ours carries this marker; a CI runner without root pre-creates the directory
+# with it (.github/workflows/package.yml).
 marker=.astroshield-cds-staging
 
 if [ -e "$install_dir" ] && [ ! -e "$install_dir/$marker" ]; then
@@ -23,22 +30,34 @@ if ! mkdir -p "$install_dir" 2>/dev/null || [ ! -w "$install_dir" ]; then
   echo "cds: cannot write $install_dir; bundle made without the archive" >&2
   exit 0
 fi
+touch "$install_dir/$marker"
 
 work=$(mktemp -d)
-cleanup() { rm -rf "$install_dir" "$work"; }
+empty_staging() { find "$install_dir" -mindepth 1 ! -name "$marker" -delete; }
+cleanup() {
+  empty_staging
+  # remove the directory when we may; otherwise leave it marked as ours for the next build
+  rm -f "$install_dir/$marker"
+  rmdir "$install_dir" 2>/dev/null || touch "$install_dir/$marker"
+  rm -rf "$work"
+}
 trap cleanup EXIT
-rm -rf "$install_dir"
-# -p keeps the jar's modification time: the archive records it and checks it at every start
-cp -a "$app_image" "$install_dir"
-touch "$install_dir/$marker"
+
+touch -m -d "@$jar_mtime" "$app_image/lib/app/astroshield.jar"
+empty_staging
+# -a keeps the jar's modification time: the archive records it and checks it at every start
+cp -a "$app_image/." "$install_dir/"
 rm -f "$install_dir/lib/app/astroshield.jsa"
 
 cli="$install_dir/bin/astroshield"
 export ASTROSHIELD_HOME="$work/home"
 "$cli" demo --objects 300 --write-catalog "$work/catalog.3le" --out "$work/demo.csv" 2>/dev/null
-# the run whose loaded classes go into the archive: reading, screening, the H2 store and Flyway
-JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$install_dir/lib/app/astroshield.jsa" \
-  "$cli" screen --catalog "$work/catalog.3le" --duration 2h --save --out "$work/screen.csv" 2>"$work/dump.log" || {
+# The run whose loaded classes go into the archive: reading, screening, the H2 store and Flyway.
+# The runtime's own java with the launcher's class path, string for string (the launcher's
+# -XX:SharedArchiveFile would otherwise be taken as the base archive of the dump).
+"$install_dir/lib/runtime/bin/java" -XX:ArchiveClassesAtExit="$install_dir/lib/app/astroshield.jsa" \
+  -cp "$install_dir/lib/app/astroshield.jar" io.astroshield.app.CliLauncher \
+  screen --catalog "$work/catalog.3le" --duration 2h --save --out "$work/screen.csv" >"$work/dump.log" 2>&1 || {
     cat "$work/dump.log" >&2
     exit 1
   }
