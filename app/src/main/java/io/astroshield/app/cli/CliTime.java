@@ -71,6 +71,6 @@ public final class CliTime {
 
     /** UTC to the millisecond with {@code Z}. */
     public static String format(Instant t) {
-        return UTC_MILLIS.format(t);
+        return io.astroshield.app.workstation.Formats.utcMillis(t);
     }
 }

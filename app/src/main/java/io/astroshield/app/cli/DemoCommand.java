@@ -1,10 +1,11 @@
 package io.astroshield.app.cli;
 
+import io.astroshield.app.demo.DemoScenario;
+import io.astroshield.app.workstation.EventTable;
+
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.TleWriter;
 import io.astroshield.domain.demo.SyntheticCatalog;
-import io.astroshield.domain.demo.SyntheticCatalog.Plant;
-import io.astroshield.domain.demo.SyntheticCatalog.Regime;
 import io.astroshield.domain.screening.ScreeningRequest;
 import io.astroshield.domain.screening.ScreeningSettings;
 import io.astroshield.domain.time.ReferenceData;
@@ -34,22 +35,13 @@ import java.util.concurrent.Callable;
         description = "Generate a synthetic catalog with planted close approaches and screen it for 24 h.")
 final class DemoCommand implements Callable<Integer> {
 
-    /** Planted encounters of the demo: every regime, misses from 150 m to 4 km, one slow pair. */
-    static final List<Plant> PLANTS = List.of(
-            new Plant(Regime.LEO, 2 * 3600.0, 150, Math.toRadians(150)),
-            new Plant(Regime.SSO, 5 * 3600.0, 600, Math.toRadians(100)),
-            new Plant(Regime.LEO, 9 * 3600.0, 2_500, Math.toRadians(40)),
-            new Plant(Regime.MEO, 13 * 3600.0, 1_800, Math.toRadians(30)),
-            new Plant(Regime.GEO, 17 * 3600.0, 3_000, Math.toRadians(6)),
-            new Plant(Regime.SSO, 21 * 3600.0, 4_000, Math.toRadians(2)));
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--objects", defaultValue = "3000", paramLabel = "N", description = "Background objects. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--objects", defaultValue = "" + DemoScenario.DEFAULT_OBJECTS, paramLabel = "N", description = "Background objects. Default: ${DEFAULT-VALUE}.")
     int objects;
 
-    @Option(names = "--seed", defaultValue = "20261122", paramLabel = "SEED", description = "Population seed. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "" + DemoScenario.SEED, paramLabel = "SEED", description = "Population seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--write-catalog", paramLabel = "FILE", description = "Also write the synthetic catalog as 3LE.")
@@ -69,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         ReferenceData data = reference.load(err);
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        SyntheticCatalog.Population population = new SyntheticCatalog(data).generate(seed, objects, start, PLANTS);
+        SyntheticCatalog.Population population = new SyntheticCatalog(data).generate(seed, objects, start, DemoScenario.PLANTS);
         err.printf(Locale.ROOT, "demo: %d synthetic objects (epoch %s), %d planted close approaches%n",
                 population.elementSets().size(), CliTime.format(start), population.planted().size());
         if (catalogFile != null) {
@@ -85,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         ScreeningRun.Output result = ScreeningRun.run(data, request, population.elementSets(), List.of(),
                 ScreenCommand.DEFAULT_HBR_M, err);
         try (PrintWriter out = output.open(spec)) {
-            EventTable.writeCsv(result.rows(), out);
+            EventTable.writeCsv(ScreenCommand.observations(result.rows()), out);
         }
         err.printf(Locale.ROOT, "demo: %d close approaches under 5 km in 24 h, screened in %.1f s%n",
                 result.rows().size(), result.wallS());

@@ -1,18 +1,18 @@
 package io.astroshield.app.cli;
 
+import io.astroshield.app.workstation.EventTable;
+import io.astroshield.app.workstation.ScreeningArchive;
+import io.astroshield.persistence.screening.ConjunctionObservation;
+
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.cdm.CdmWriter;
 import io.astroshield.domain.cdm.ConjunctionDataMessage;
 import io.astroshield.domain.cdm.ScreeningCdms;
 import io.astroshield.domain.catalog.Ephemeris;
-import io.astroshield.domain.screening.ScreeningOutcome;
 import io.astroshield.domain.screening.ScreeningRequest;
 import io.astroshield.persistence.DataOrigin;
 import io.astroshield.persistence.Store;
 import io.astroshield.persistence.mapping.DomainRows;
-import io.astroshield.persistence.screening.RunOutcome;
-import io.astroshield.persistence.screening.RunParameters;
-import io.astroshield.persistence.screening.RunStatus;
 import io.astroshield.domain.screening.ScreeningSettings;
 import io.astroshield.domain.time.ReferenceData;
 import picocli.CommandLine.ArgGroup;
@@ -137,9 +137,9 @@ final class ScreenCommand implements Callable<Integer> {
         ScreeningRun.Output result = ScreeningRun.run(data, request, catalog, oems, hbrM, err);
         try (PrintWriter out = output.open(spec)) {
             if (fmt.equals("csv")) {
-                EventTable.writeCsv(result.rows(), out);
+                EventTable.writeCsv(observations(result.rows()), out);
             } else {
-                EventTable.writeJson(result.rows(), out);
+                EventTable.writeJson(observations(result.rows()), out);
             }
         }
         if (cdmDirectory != null) {
@@ -156,29 +156,22 @@ final class ScreenCommand implements Callable<Integer> {
     }
 
     private long saveRun(ScreeningRequest request, Set<Integer> ids, ScreeningRun.Output result) {
-        ScreeningOutcome.Statistics st = result.result().outcome().statistics();
-        Instant startedAt = Instant.now();
         try (Store store = storeAccess.open(spec)) {
-            return store.write(tx -> {
-                long runId = tx.screeningRuns().start(startedAt, new RunParameters(request.start(),
-                        Duration.ofNanos(Math.round(request.durationS() * 1e9)), request.settings().thresholdM(),
-                        ids.stream().sorted().toList(), DataOrigin.OFFLINE));
-                tx.conjunctionEvents().record(result.rows().stream()
-                        .map(r -> DomainRows.observation(r.event(), r.pc())).toList(), runId, null, startedAt);
-                tx.screeningRuns().finish(runId, new RunOutcome(Instant.now(), RunStatus.COMPLETED, st.objects(),
-                        st.candidateIntervals(), result.rows().size(), st.knotSeconds(), st.broadSeconds(),
-                        st.narrowSeconds(), result.wallS(), null));
-                return runId;
-            });
+            return ScreeningArchive.save(store, request, ids, result.result().outcome(), result.rows(),
+                    result.wallS(), DataOrigin.OFFLINE, Instant.now());
         }
     }
 
-    private void writeCdms(List<EventTable.Row> rows) {
+    static List<ConjunctionObservation> observations(List<ScreeningArchive.ScoredEvent> rows) {
+        return rows.stream().map(r -> DomainRows.observation(r.event(), r.pc())).toList();
+    }
+
+    private void writeCdms(List<ScreeningArchive.ScoredEvent> rows) {
         CdmWriter writer = new CdmWriter();
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try {
             Files.createDirectories(cdmDirectory);
-            for (EventTable.Row row : rows) {
+            for (ScreeningArchive.ScoredEvent row : rows) {
                 ConjunctionDataMessage cdm = ScreeningCdms.of(row.event(), row.pc(), hbrM, "ASTROSHIELD", created);
                 String name = row.event().primaryId() + "_" + row.event().secondaryId() + "_"
                         + CliTime.format(row.event().tca()).replace(":", "") + ".cdm";

@@ -1,14 +1,10 @@
 package io.astroshield.app.cli;
 
-import io.astroshield.domain.DomainException;
+import io.astroshield.app.workstation.ScreeningArchive;
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.Ephemeris;
-import io.astroshield.domain.risk.PcCalculator;
-import io.astroshield.domain.risk.TleOnlyPc;
 import io.astroshield.domain.screening.Cancellation;
 import io.astroshield.domain.screening.CatalogScreening;
-import io.astroshield.domain.screening.ConjunctionEvent;
-import io.astroshield.domain.screening.EncounterType;
 import io.astroshield.domain.screening.ScreeningRequest;
 import io.astroshield.domain.time.ReferenceData;
 
@@ -22,7 +18,7 @@ final class ScreeningRun {
     private ScreeningRun() {
     }
 
-    record Output(CatalogScreening.Result result, List<EventTable.Row> rows, double wallS) {
+    record Output(CatalogScreening.Result result, List<ScreeningArchive.ScoredEvent> rows, double wallS) {
     }
 
     static Output run(ReferenceData data, ScreeningRequest request, List<ElementSet> catalog,
@@ -47,27 +43,8 @@ final class ScreeningRun {
         for (String dropped : result.outcome().droppedObjects()) {
             err.println("astroshield screen: " + dropped);
         }
-        // Pc per event is independent work (the maximum over covariance scale takes about 1 ms):
-        // spread it over the cores, keeping the event order.
-        PcCalculator calculator = new PcCalculator();
-        List<EventTable.Row> rows = result.outcome().events().parallelStream()
-                .map(e -> new EventTable.Row(e, tleOnlyPc(calculator, e, hardBodyRadiusM, err)))
-                .toList();
+        List<ScreeningArchive.ScoredEvent> rows = ScreeningArchive.score(result.outcome().events(), hardBodyRadiusM,
+                problem -> err.println("astroshield screen: " + problem));
         return new Output(result, rows, (System.nanoTime() - t0) / 1e9);
     }
-
-    /** Short-term 2D Pc needs a fast fly-by; LONG encounters get none (the field stays empty). */
-    private static TleOnlyPc tleOnlyPc(PcCalculator calculator, ConjunctionEvent e, double hbrM, PrintWriter err) {
-        if (e.encounter() == EncounterType.LONG) {
-            return null;
-        }
-        try {
-            return calculator.tleOnly(e.primaryState(), e.secondaryState(), hbrM);
-        } catch (DomainException ex) {
-            err.println("astroshield screen: no Pc for " + e.primaryId() + "/" + e.secondaryId() + " at "
-                    + CliTime.format(e.tca()) + ": " + ex.getMessage());
-            return null;
-        }
-    }
-
 }

@@ -269,13 +269,18 @@ public final class Screener {
                 knotNanos += t1 - t0;
                 broadNanos += t2 - t1;
                 narrowNanos += t3 - t2;
+                List<ConjunctionEvent> shortOfChunk = new ArrayList<>();
                 for (ConjunctionEvent e : found) {
                     if (e.encounter() == EncounterType.LONG) {
                         longEvents.merge(pairKey(e.primaryId(), e.secondaryId()), e,
                                 (a, b) -> a.missDistanceM() <= b.missDistanceM() ? a : b);
                     } else {
-                        shortEvents.add(e);
+                        shortOfChunk.add(e);
                     }
+                }
+                shortEvents.addAll(shortOfChunk);
+                if (!shortOfChunk.isEmpty()) {
+                    progress.eventsFound(List.copyOf(shortOfChunk));
                 }
                 eventsFound.set(shortEvents.size() + longEvents.size());
                 progress.update((double) k1 / totalSteps, eventsFound.get());

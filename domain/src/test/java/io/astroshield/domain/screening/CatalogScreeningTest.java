@@ -58,6 +58,32 @@ class CatalogScreeningTest {
     }
 
     @Test
+    void everyFastEventIsStreamedBeforeTheRunEndsAndNoLongOneIs() {
+        // given a progress listener that collects the streamed sub-window events
+        List<ConjunctionEvent> streamed = Collections.synchronizedList(new ArrayList<>());
+        ScreeningProgress listener = new ScreeningProgress() {
+            @Override
+            public void update(double fractionDone, int eventsSoFar) {
+            }
+
+            @Override
+            public void eventsFound(List<ConjunctionEvent> shortEvents) {
+                streamed.addAll(shortEvents);
+            }
+        };
+
+        // when
+        ScreeningOutcome outcome = screen(Set.of(), new Cancellation(), listener).outcome();
+
+        // then: each SHORT event of the outcome was streamed (same pair, same TCA); LONG ones only in the outcome
+        List<ConjunctionEvent> fast = outcome.events().stream().filter(e -> e.encounter() == EncounterType.SHORT).toList();
+        assertThat(fast).isNotEmpty();
+        assertThat(fast).allMatch(e -> streamed.stream().anyMatch(s -> s.primaryId() == e.primaryId()
+                && s.secondaryId() == e.secondaryId() && s.tca().equals(e.tca())));
+        assertThat(streamed).noneMatch(s -> s.encounter() == EncounterType.LONG);
+    }
+
+    @Test
     void slowPairIsReportedOnceAsLongEncounter() {
         // planted with a 0.4 deg crossing angle: about 50 m/s relative speed in SSO
         SyntheticCatalog.PlantedEncounter slow = POPULATION.planted().get(1);

@@ -459,7 +459,7 @@ public final class ConjunctionEventRepository {
                 Jdbc.instant(rs, "recorded_at"), closedAt, rs.getInt("update_number"), Jdbc.instant(rs, "tca"),
                 rs.getDouble("miss_distance_m"), rs.getDouble("relative_speed_mps"), Jdbc.nullableDouble(rs, "pc"),
                 Jdbc.nullableDouble(rs, "pc_max"), rs.getString("pc_method"),
-                EncounterKind.valueOf(rs.getString("encounter")));
+                EncounterKind.valueOf(rs.getString("encounter")), observation(rs));
     }
 
     private static StoredUpdate mapUpdate(ResultSet rs) throws SQLException {

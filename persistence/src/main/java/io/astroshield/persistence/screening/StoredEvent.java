@@ -20,9 +20,10 @@ import java.time.Instant;
  * @param pcMax            latest maximum Pc, or null
  * @param pcMethod         latest Pc method, or null
  * @param encounter        latest encounter kind
+ * @param latest           the latest update in full (miss vector in RTN, element-set ages, covariance source)
  */
 public record StoredEvent(long id, int primaryNorad, int secondaryNorad, EventStatus status, Instant firstRecordedAt,
                           Instant lastRecordedAt, Instant closedAt, int updateCount, Instant tca, double missDistanceM,
                           double relativeSpeedMps, Double pc, Double pcMax, String pcMethod,
-                          EncounterKind encounter) {
+                          EncounterKind encounter, ConjunctionObservation latest) {
 }

@@ -1,0 +1,141 @@
+package io.astroshield.app.fx;
+
+import io.astroshield.domain.screening.Cancellation;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The one way the UI runs anything long: domain, store and network work on threads the app owns, with progress,
+ * cancel and FX-thread callbacks ({@code tasks.run("Screening", work).onSuccess(vm::show).onFailure(errors::show)}).
+ * {@link #running()} lists what is in flight for the status bar.
+ */
+public final class BackgroundTasks implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+
+    /** The work of a task; runs on a background thread. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    private final ExecutorService executor;
+    private final ObservableList<TaskHandle<?>> running = FXCollections.observableArrayList();
+
+    public BackgroundTasks() {
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "astroshield-task-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts {@code work}; call on the FX thread. */
+    public <T> TaskHandle<T> run(String title, Work<T> work) {
+        FxThread.check();
+        FxTask<T> task = new FxTask<>(title, work);
+        TaskHandle<T> handle = new TaskHandle<>(title, task);
+        running.add(handle);
+        task.runningList = running;
+        task.handle = handle;
+        executor.execute(task);
+        return handle;
+    }
+
+    /** Tasks in flight (FX thread). */
+    public ObservableList<TaskHandle<?>> running() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    static final class FxTask<T> extends Task<T> {
+        final List<Consumer<? super T>> successActions = new CopyOnWriteArrayList<>();
+        final List<Consumer<Throwable>> failureActions = new CopyOnWriteArrayList<>();
+        final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
+        private final String title;
+        private final Work<T> work;
+        private final Cancellation cancellation = new Cancellation();
+        ObservableList<TaskHandle<?>> runningList;
+        TaskHandle<T> handle;
+
+        FxTask(String title, Work<T> work) {
+            this.title = title;
+            this.work = work;
+            updateTitle(title);
+            updateProgress(-1, 1);
+        }
+
+        @Override
+        protected T call() throws Exception {
+            return work.run(new Progress() {
+                @Override
+                public void update(double fraction, String message) {
+                    if (fraction >= 0) {
+                        updateProgress(Math.min(1, fraction), 1);
+                    } else {
+                        updateProgress(-1, 1);
+                    }
+                    if (message != null) {
+                        updateMessage(message);
+                    }
+                }
+
+                @Override
+                public Cancellation cancellation() {
+                    return cancellation;
+                }
+            });
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            cancellation.cancel();
+            return super.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
+        protected void succeeded() {
+            finish();
+            T value = getValue();
+            successActions.forEach(a -> a.accept(value));
+        }
+
+        @Override
+        protected void failed() {
+            finish();
+            Throwable e = getException();
+            if (failureActions.isEmpty()) {
+                LOG.error("{} failed", title, e);
+            }
+            failureActions.forEach(a -> a.accept(e));
+        }
+
+        @Override
+        protected void cancelled() {
+            finish();
+            cancelActions.forEach(Runnable::run);
+        }
+
+        private void finish() {
+            if (Platform.isFxApplicationThread() && runningList != null) {
+                runningList.remove(handle);
+            }
+        }
+    }
+}
