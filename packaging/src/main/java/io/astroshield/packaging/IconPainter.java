@@ -33,6 +33,10 @@ public final class IconPainter {
     /** Edge of the icon in pixels: the largest size ICO (256) and ICNS ({@code ic08}) hold as one PNG. */
     public static final int SIZE = 256;
 
+    /** Semi-axes of the two orbit ellipses, in pixels of the 256-pixel drawing. */
+    private static final double ORBIT_A = 100;
+    private static final double ORBIT_B = 40;
+
     private IconPainter() {
     }
 
@@ -86,9 +90,6 @@ public final class IconPainter {
         g.draw(new Ellipse2D.Double(128 - ORBIT_A, 128 - ORBIT_B, 2 * ORBIT_A, 2 * ORBIT_B));
         g.setTransform(saved);
     }
-
-    private static final double ORBIT_A = 100;
-    private static final double ORBIT_B = 40;
 
     /**
      * Upper crossing of the two ellipses. By symmetry (tilts of -30 and +30 degrees) they cross on
