@@ -62,9 +62,10 @@ public final class TelemetryFeed implements AutoCloseable {
      * @param severity the open occurrence's severity while its condition is active, null within limits
      * @param state    the open occurrence's state, null when none is open
      * @param quality  the engine's data quality of the parameter (STALE when samples stopped or came late)
+     * @param limits   the limits the engine graded the sample against (its active limit set), null when none
      */
     public record Reading(DemoSpacecraft.Parameter parameter, Instant sampledAt, double value, Severity severity,
-                          AlarmState state, Quality quality) {
+                          AlarmState state, Quality quality, ParameterLimits limits) {
     }
 
     /** What one step of the feed delivered: every sample taken (oldest first) and the newest reading of each. */
@@ -196,6 +197,8 @@ public final class TelemetryFeed implements AutoCloseable {
                 open.put(o.key().subject(), o);
             }
         }
+        Map<String, ParameterLimits> limits = engine.telemetry().activeLimitSet().flatMap(engine.telemetry()::limitSet)
+                .map(TelemetryLimitSet::limits).orElse(Map.of());
         List<Reading> readings = new ArrayList<>();
         for (DemoSpacecraft.Parameter p : DemoSpacecraft.PARAMETERS) {
             TelemetrySample s = newest.get(p.name());
@@ -205,7 +208,7 @@ public final class TelemetryFeed implements AutoCloseable {
             AlarmOccurrence o = open.get(p.name());
             readings.add(new Reading(p, s.sampledAt(), s.value(),
                     o != null && o.conditionActive() ? o.severity() : null, o == null ? null : o.state(),
-                    engine.telemetry().quality(p.name(), DataOrigin.LIVE)));
+                    engine.telemetry().quality(p.name(), DataOrigin.LIVE), limits.get(p.name())));
         }
         return readings;
     }
@@ -256,12 +259,6 @@ public final class TelemetryFeed implements AutoCloseable {
     public Optional<ParameterLimits> storedLimits(DemoSpacecraft.Parameter p, Instant t) {
         return ws.store().read(tx -> tx.telemetry().limitsAt(DemoSpacecraft.SPACECRAFT_ID, p.name(), t))
                 .map(TelemetryFeed::limits);
-    }
-
-    /** The limits the alarm engine grades live samples against now (its active limit set). */
-    public Map<String, ParameterLimits> activeLimits() {
-        return ws.alarms(engine -> engine.telemetry().activeLimitSet().flatMap(engine.telemetry()::limitSet)
-                .map(TelemetryLimitSet::limits).orElse(Map.of()));
     }
 
     /** Yellow is the store's WARNING band and red its CRITICAL band ({@link ParameterLimits#YELLOW}, RED). */
