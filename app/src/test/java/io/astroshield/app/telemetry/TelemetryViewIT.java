@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The telemetry pane on real JavaFX (Monocle, headless) over a real store and alarm engine. */
 @ExtendWith(ApplicationExtension.class)
-class TelemetryViewTest {
+class TelemetryViewIT {
 
     /** A 6-hour boundary: the demo's attitude-error spike starts here (DemoSpacecraft). */
     private static final Instant SPIKE = Instant.parse("2026-11-22T06:00:00Z");
