@@ -10,7 +10,8 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.axes.Axis;
-import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.locks.DefaultDataSetLock;
+import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import java.time.ZoneOffset;
 
@@ -47,7 +48,7 @@ public final class Charts {
      * Lines without markers or error bars, reduced to each pixel column's first, lowest, highest and last point
      * ({@link PixelEnvelopeReducer}): 100,000 points stay cheap and no excursion is dropped.
      */
-    public static ErrorDataSetRenderer lineRenderer(DataSet... data) {
+    public static ErrorDataSetRenderer lineRenderer() {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setDrawMarker(false);
         r.setErrorStyle(ErrorStyle.NONE);
@@ -55,7 +56,6 @@ public final class Charts {
         r.setPointReduction(true);
         r.setRendererDataReducer(new PixelEnvelopeReducer());
         r.setAllowNaNs(true);
-        r.getDatasets().addAll(data);
         return r;
     }
 
@@ -70,6 +70,26 @@ public final class Charts {
         zoomer.setAddButtonsToToolBar(false);
         chart.getPlugins().add(zoomer);
         return chart;
+    }
+
+    /**
+     * Shows {@code x, y} in {@code renderer}. ChartFx 11.3 read-locks a chart's data sets from the moment the chart
+     * joins a scene until the end of the next pulse, and a write on the FX thread inside that window waits for the
+     * FX thread itself (a chart that leaves the scene inside it keeps the lock for good). So the data set shown is
+     * written in place only while nobody holds its lock (the usual case, and ten times cheaper: measured in
+     * docs/benchmarks.md); otherwise a fresh data set replaces it. FX thread only, like the chart's own locking, so
+     * the check cannot race. The arrays are not copied: callers hand over arrays nobody writes afterwards (the
+     * view-models' immutable snapshots).
+     */
+    public static void show(ErrorDataSetRenderer renderer, String name, double[] x, double[] y) {
+        int n = Math.min(x.length, y.length);
+        if (renderer.getDatasets().size() == 1 && renderer.getDatasets().get(0) instanceof DoubleDataSet shown
+                && shown.lock() instanceof DefaultDataSetLock<?> lock
+                && lock.getReaderCount() == 0 && lock.getWriterCount() == 0) {
+            shown.set(x, y, n, false);
+            return;
+        }
+        renderer.getDatasets().setAll(new DoubleDataSet(name, x, y, n, false));
     }
 
     public static Zoomer zoomer(XYChart chart) {

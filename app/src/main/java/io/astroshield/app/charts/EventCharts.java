@@ -6,7 +6,6 @@ import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.ui.geometry.Side;
-import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -21,9 +20,9 @@ public final class EventCharts {
 
     private final EventChartsViewModel vm;
     private final VBox node = new VBox(6);
-    private final DoubleDataSet pc = new DoubleDataSet("log10 Pc");
-    private final DoubleDataSet miss = new DoubleDataSet("miss distance");
-    private final DoubleDataSet range = new DoubleDataSet("range");
+    private final ErrorDataSetRenderer pcRenderer = Charts.lineRenderer();
+    private final ErrorDataSetRenderer missRenderer = Charts.lineRenderer();
+    private final ErrorDataSetRenderer rangeRenderer = Charts.lineRenderer();
     private final DefaultNumericAxis trendX = Charts.timeAxis("update recorded");
     private final DefaultNumericAxis pcAxis = Charts.valueAxis("log10 Pc", "");
     private final DefaultNumericAxis missAxis = Charts.valueAxis("miss distance", "km");
@@ -38,12 +37,10 @@ public final class EventCharts {
 
     public EventCharts(EventChartsViewModel vm) {
         this.vm = vm;
-        ErrorDataSetRenderer pcRenderer = Charts.lineRenderer(pc);
         pcRenderer.setDrawMarker(true);
         trendChart = Charts.chart(trendX, pcAxis, pcRenderer);
         // miss distance on its own axis on the right: a second renderer carries the axis and its data
         missAxis.setSide(Side.RIGHT);
-        ErrorDataSetRenderer missRenderer = Charts.lineRenderer(miss);
         missRenderer.setDrawMarker(true);
         missRenderer.getAxes().add(missAxis);
         trendChart.getRenderers().add(missRenderer);
@@ -52,7 +49,7 @@ public final class EventCharts {
         trendChart.setPrefHeight(220);
         trendChart.setMinHeight(180);
 
-        rangeChart = Charts.chart(rangeX, rangeY, Charts.lineRenderer(range));
+        rangeChart = Charts.chart(rangeX, rangeY, rangeRenderer);
         rangeChart.setId("event-range-chart");
         rangeChart.setPrefHeight(220);
         rangeChart.setMinHeight(180);
@@ -79,8 +76,8 @@ public final class EventCharts {
         if (t == null) {
             return;
         }
-        pc.set(t.recordedS(), t.log10Pc(), true);
-        miss.set(t.recordedS(), t.missKm(), true);
+        Charts.show(pcRenderer, "log10 Pc", t.recordedS(), t.log10Pc());
+        Charts.show(missRenderer, "miss distance", t.recordedS(), t.missKm());
         trendTitle.setText(String.format(Locale.ROOT, "Pc and miss distance across %d update%s",
                 t.recordedS().length, t.recordedS().length == 1 ? "" : "s"));
         Charts.zoomer(trendChart).zoomStackDeque().clear();
@@ -99,10 +96,10 @@ public final class EventCharts {
             tcaLine = null;
         }
         if (r == null) {
-            range.clearData();
+            rangeRenderer.getDatasets().clear();
             return;
         }
-        range.set(r.timesS(), r.rangeKm(), true);
+        Charts.show(rangeRenderer, "range", r.timesS(), r.rangeKm());
         rangeTitle.setText("Range around TCA " + Formats.utcSeconds(r.event().tca()) + " (±"
                 + EventChartsViewModel.RANGE_HALF_WIDTH.toMinutes() + " min)");
         Charts.zoomer(rangeChart).zoomStackDeque().clear();

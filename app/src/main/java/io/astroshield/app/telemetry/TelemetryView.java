@@ -11,7 +11,7 @@ import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -53,7 +53,7 @@ public final class TelemetryView extends BorderPane {
         final Label value = new Label();
         final Label severity = new Label();
         final Label quality = new Label();
-        final DoubleDataSet data;
+        final ErrorDataSetRenderer renderer = Charts.lineRenderer();
         final DefaultNumericAxis x = Charts.timeAxis("time");
         final DefaultNumericAxis y;
         final XYChart chart;
@@ -64,9 +64,8 @@ public final class TelemetryView extends BorderPane {
         Card(DemoSpacecraft.Parameter p) {
             this.parameter = p;
             String id = p.name().toLowerCase(Locale.ROOT).replace('_', '-');
-            data = new DoubleDataSet(p.name());
             y = Charts.valueAxis(p.label(), p.unit());
-            chart = Charts.chart(x, y, Charts.lineRenderer(data));
+            chart = Charts.chart(x, y, renderer);
             chart.setId("tm-chart-" + id);
             chart.setPrefHeight(200);
             chart.setMinHeight(160);
@@ -170,7 +169,7 @@ public final class TelemetryView extends BorderPane {
         mode.getStyleClass().setAll("label", s.live() ? "time-live" : "time-replay");
         for (TelemetryViewModel.Series series : s.series()) {
             Card card = cards.get(series.parameter());
-            card.data.set(series.timesS(), series.values(), true);
+            Charts.show(card.renderer, series.parameter().name(), series.timesS(), series.values());
             Zoomer zoomer = Charts.zoomer(card.chart);
             if (zoomer.zoomStackDeque().isEmpty()) {
                 card.x.setAutoRanging(false);

@@ -3,7 +3,7 @@ package io.astroshield.app.charts;
 import io.astroshield.app.fx.Throttle;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -51,16 +51,16 @@ public final class ChartBenchmark {
         });
         String[] result = new String[1];
         Platform.startup(() -> {
-            DoubleDataSet data = new DoubleDataSet("bench");
+            ErrorDataSetRenderer renderer = Charts.lineRenderer();
             DefaultNumericAxis x = Charts.timeAxis("time");
             DefaultNumericAxis y = Charts.valueAxis("value", "V");
-            XYChart chart = Charts.chart(x, y, Charts.lineRenderer(data));
+            XYChart chart = Charts.chart(x, y, renderer);
             x.setAutoRanging(false);
             x.set(0, POINTS);
             y.setAutoRanging(false);
             y.set(-1.6, 1.6);
             Throttle<Snapshot> throttle = new Throttle<>(UPDATE, s -> {
-                data.set(s.x(), s.y(), false);
+                Charts.show(renderer, "bench", s.x(), s.y());
                 applied.incrementAndGet();
             });
             Stage stage = new Stage();

@@ -192,8 +192,8 @@ class TelemetryViewIT {
         await(() -> vm.snapshot() != null && !vm.snapshot().live());
 
         // then the chart holds the 1801 stored seconds, including the stored 99 V, and the pane says REPLAY
+        await(() -> data(robot, "batt-v").getDataCount() == 1801);
         DataSet d = fx(() -> data(robot, "batt-v"));
-        await(() -> d.getDataCount() == 1801);
         int index = (int) (marked.getEpochSecond() - from.getEpochSecond());
         double t = fx(() -> d.get(DataSet.DIM_X, index));
         double v = fx(() -> d.get(DataSet.DIM_Y, index));
