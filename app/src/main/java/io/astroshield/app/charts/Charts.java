@@ -14,6 +14,7 @@ import io.fair_acc.dataset.locks.DefaultDataSetLock;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 /**
  * How the workstation builds its ChartFx charts, so every chart zooms, pans and labels time the same way: time
@@ -21,6 +22,10 @@ import java.time.ZoneOffset;
  * panning (drag to zoom, middle-drag or ctrl-drag to pan, right-click to zoom back out).
  */
 public final class Charts {
+
+    /** Theme-aware colours of every workstation chart (charts.css next to this class). */
+    static final String CSS = Objects.requireNonNull(Charts.class.getResource("charts.css"), "charts.css")
+            .toExternalForm();
 
     private Charts() {
     }
@@ -64,6 +69,8 @@ public final class Charts {
         XYChart chart = new XYChart(x, y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
+        chart.getStyleClass().add("astroshield-chart");
+        chart.getStylesheets().add(CSS);
         chart.getRenderers().setAll(renderer);
         Zoomer zoomer = new Zoomer();
         zoomer.setPannerEnabled(true);

@@ -116,6 +116,7 @@ public final class TelemetryView extends BorderPane {
         FlowPane parameters = new FlowPane(8, 4);
         for (DemoSpacecraft.Parameter p : DemoSpacecraft.PARAMETERS) {
             CheckBox show = new CheckBox(p.name());
+            show.setMnemonicParsing(false);
             show.setId("tm-show-" + p.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             show.setSelected(vm.shown().contains(p));
             show.selectedProperty().addListener((o, a, b) -> {
