@@ -260,7 +260,9 @@ public final class MainWindow {
         demo.setId("first-run-demo");
         demo.setDefaultButton(true);
         demo.setOnAction(e -> openDemo());
-        VBox box = new VBox(16, title, text, new javafx.scene.layout.HBox(12, importButton, demo));
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, importButton, demo);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(16, title, text, buttons);
         box.getStyleClass().add("first-run");
         box.setAlignment(Pos.CENTER);
         box.setId("first-run");
