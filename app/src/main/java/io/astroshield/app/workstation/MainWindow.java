@@ -179,6 +179,7 @@ public final class MainWindow {
         add("export.png", "Save the focused pane as PNG…", null, this::exportPng);
         add("alarm.ack", "Acknowledge the selected alarm…", shortcut(KeyCode.K), alarmView::acknowledge);
         add("alarm.shelve", "Shelve the selected alarm…", null, alarmView::shelve);
+        add("alarm.assign", "Assign the selected alarm…", null, alarmView::assign);
         add("alarm.silence", "Silence the horn (does not acknowledge)", new KeyCodeCombination(KeyCode.M,
                 KeyCombination.SHORTCUT_DOWN), horn::silence);
         for (Theme t : Theme.values()) {
@@ -222,7 +223,7 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(
                 menu("File", "import", "demo", "export.csv", "export.cdm", "export.pdf", "export.png"),
                 menu("Screening", "screen", "screen.cancel"),
-                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.silence"),
+                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.assign", "alarm.silence"),
                 menu("View", "show.conjunctions", "show.alarms", "show.event", "pane.detach", "layout.save",
                         "layout.restore", "theme.dark", "theme.light", "theme.high_contrast", "palette"),
                 menu("Session", "sync.issues", "lock"));
