@@ -158,7 +158,8 @@ public final class ConjunctionRepository {
         }
     }
 
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    /** Binds {@code args} in order from index 1 (instants as UTC timestamps); returns the next free index. */
+    static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
         int i = 1;
         for (Object a : args) {
             if (a instanceof Instant t) {

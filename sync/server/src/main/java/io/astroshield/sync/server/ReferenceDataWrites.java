@@ -8,11 +8,14 @@ import io.astroshield.sync.protocol.PhysicalParameters;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
 import io.astroshield.sync.protocol.StateVector;
+import io.astroshield.sync.protocol.TelemetryData;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,12 +27,17 @@ final class ReferenceDataWrites {
 
     private final SpacecraftRepository spacecraft;
     private final ConjunctionRepository conjunctions;
+    private final TelemetryRepository telemetry;
     private final ChangeLog changes;
+    private final EventLog events;
 
-    ReferenceDataWrites(SpacecraftRepository spacecraft, ConjunctionRepository conjunctions, ChangeLog changes) {
+    ReferenceDataWrites(SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
+                        TelemetryRepository telemetry, ChangeLog changes, EventLog events) {
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
+        this.telemetry = telemetry;
         this.changes = changes;
+        this.events = events;
     }
 
     Spacecraft createSpacecraft(Connection c, SpacecraftCreate in, Instant now) throws SQLException {
@@ -38,6 +46,9 @@ final class ReferenceDataWrites {
                 .orElseThrow(() -> new ApiException(409, "CONFLICT", "A spacecraft with this NORAD id exists",
                         Map.of("field", "norad_id")));
         changes.appendUpsert(c, "spacecraft", created.id(), created, now);
+        events.record(c, EventLog.SPACECRAFT_REGISTERED, created.noradId(), now,
+                "Spacecraft " + created.name() + " (NORAD " + created.noradId() + ") registered as "
+                        + created.status() + " in " + created.orbitType());
         return created;
     }
 
@@ -58,7 +69,29 @@ final class ReferenceDataWrites {
         Params.matrix3(in.covarianceSecondary(), "covariance_secondary");
         Conjunction created = conjunctions.create(c, in, now);
         changes.appendUpsert(c, "conjunction", created.id(), created, now);
+        Integer primaryNorad = in.primaryObject().noradId() != null ? in.primaryObject().noradId()
+                : spacecraft.noradId(c, in.primaryObject().id()).orElse(null);
+        Integer secondaryNorad = in.secondaryObject().noradId();
+        events.record(c, EventLog.CONJUNCTION_DETECTED, primaryNorad, now, String.format(Locale.ROOT,
+                "Conjunction %d with %s: miss %.3f km at TCA %s%s", created.id(),
+                secondaryNorad == null ? "an uncatalogued object" : "NORAD " + secondaryNorad,
+                created.missDistance(), created.tca(),
+                created.collisionProbability() == null ? "" : String.format(Locale.ROOT, ", Pc %.2e",
+                        created.collisionProbability())));
         return created;
+    }
+
+    /**
+     * Stores one telemetry sample and appends it to the change log (telemetry is download-only reference data);
+     * empty when the spacecraft already has this subsystem's sample at this time.
+     */
+    Optional<TelemetryData> recordTelemetry(Connection c, long spacecraftId, String subsystem, Instant at,
+                                            Map<String, Double> metrics, Instant now) throws SQLException {
+        Optional<TelemetryData> stored = telemetry.insert(c, spacecraftId, subsystem, at, metrics);
+        if (stored.isPresent()) {
+            changes.appendUpsert(c, "telemetry", stored.get().id(), stored.get(), now);
+        }
+        return stored;
     }
 
     private static void validate(SpacecraftCreate in) {

@@ -99,6 +99,16 @@ public final class SpacecraftRepository {
         }
     }
 
+    /** The NORAD number of the spacecraft with this id, seen from the caller's transaction. */
+    public Optional<Integer> noradId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT norad_id FROM spacecraft WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Inserts a validated request within the caller's transaction; empty when the NORAD id is already taken. */
     public Optional<Spacecraft> create(Connection c, SpacecraftCreate in, Instant now) {
         OrbitalParameters o = in.orbitalParameters() == null

@@ -80,7 +80,7 @@ public final class TokenService {
             throw ApiException.unauthorized("The bearer token's algorithm is not accepted");
         }
         ECKey key = keys.find(jwt.getHeader().getKeyID())
-                .orElseThrow(() -> ApiException.unauthorized("The bearer token is signed by an unknown key"));
+                .orElseThrow(() -> ApiException.unauthorized("The bearer token is signed by an unknown or retired key"));
         try {
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw ApiException.unauthorized("The bearer token's signature is not valid");

@@ -187,7 +187,7 @@ class AuthenticationIT {
         ServerFixture.Reply unknownKid = fx.get("/api/v1/spacecraft", ownKid);
         ServerFixture.Reply badSignature = fx.get("/api/v1/spacecraft", stolenKid);
         assertThat(unknownKid.status()).isEqualTo(401);
-        assertThat(unknownKid.json().at("/error/message").asText()).contains("unknown key");
+        assertThat(unknownKid.json().at("/error/message").asText()).contains("unknown or retired key");
         assertThat(badSignature.status()).isEqualTo(401);
         assertThat(badSignature.json().at("/error/message").asText()).contains("signature");
     }
