@@ -66,6 +66,7 @@ public final class ApiRoutes {
     private final PrometheusMeterRegistry metrics;
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
+    private final SnapshotReader snapshots;
     private final ChangeLog changeLog;
     private final AppliedOpLog appliedOps;
     private final ReferenceDataWrites writes;
@@ -99,7 +100,8 @@ public final class ApiRoutes {
         this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, telemetry, events, writes, audit,
                 json, clock);
         this.changeLog = changes;
-        this.sync = new SyncApi(db, spacecraft, conjunctions, writes, changes, audit, json, clock);
+        this.sync = new SyncApi(db, writes, changes, audit, json, clock);
+        this.snapshots = new SnapshotReader(db, spacecraft, conjunctions, telemetry, changes);
     }
 
     /** The Javalin app, not started; {@code server} adds what is not about routes (a TLS listener). */
@@ -129,7 +131,7 @@ public final class ApiRoutes {
             // any signed-in role may upload: each op's permission is checked again when it is applied
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
-            route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
+            route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, snapshots::snapshot);
 
             route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
             route(r, "POST", "/admin/v1/api-keys", Access.roles(Role.ADMIN), this::createApiKey);

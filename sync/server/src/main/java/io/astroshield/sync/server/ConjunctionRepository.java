@@ -92,13 +92,17 @@ public final class ConjunctionRepository {
         }
     }
 
-    /** Every conjunction by id, as the caller's transaction sees them. */
-    public List<Conjunction> all(Connection c) throws SQLException {
+    /** Up to {@code limit} conjunctions with an id above {@code afterId}, by id, as the caller's transaction sees them. */
+    public List<Conjunction> page(Connection c, long afterId, int limit) throws SQLException {
         List<Conjunction> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conjunction ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM conjunction WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
             }
         }
         return rows;

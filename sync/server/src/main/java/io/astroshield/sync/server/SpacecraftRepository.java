@@ -67,11 +67,20 @@ public final class SpacecraftRepository {
 
     /** Every spacecraft by id, as the caller's transaction sees them. */
     public List<Spacecraft> all(Connection c) throws SQLException {
+        return page(c, 0, Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} spacecraft with an id above {@code afterId}, by id, as the caller's transaction sees them. */
+    public List<Spacecraft> page(Connection c, long afterId, int limit) throws SQLException {
         List<Spacecraft> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM spacecraft ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM spacecraft WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
             }
         }
         return rows;

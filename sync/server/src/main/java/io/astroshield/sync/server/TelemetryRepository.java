@@ -103,14 +103,21 @@ final class TelemetryRepository {
         }
     }
 
-    /** The newest sample of every (spacecraft, subsystem), as the caller's transaction sees them. */
-    List<TelemetryData> latest(Connection c) throws SQLException {
+    /**
+     * Of the newest samples of every (spacecraft, subsystem), up to {@code limit} with an id above {@code afterId},
+     * by id, as the caller's transaction sees them.
+     */
+    List<TelemetryData> latestPage(Connection c, long afterId, int limit) throws SQLException {
         List<TelemetryData> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT ON (spacecraft_id, subsystem) " + COLUMNS
-                + " FROM telemetry ORDER BY spacecraft_id, subsystem, sampled_at DESC");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT DISTINCT ON (spacecraft_id, subsystem) "
+                + COLUMNS + " FROM telemetry ORDER BY spacecraft_id, subsystem, sampled_at DESC) newest "
+                + "WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
             }
         }
         return rows;
