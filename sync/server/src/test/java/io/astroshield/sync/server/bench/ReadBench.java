@@ -61,9 +61,13 @@ public final class ReadBench {
                 tokens.add(token(setup, json, base, "console" + i, PASSWORD));
             }
             run(base, tokens, warmup);
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
             Result measured = run(base, tokens, seconds);
             double wall = (System.nanoTime() - started) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Histogram h = measured.latencies();
             System.out.printf(Locale.ROOT, "clients %d, %d s measured after %d s warm-up%n", clients, seconds, warmup);
             System.out.printf(Locale.ROOT, "requests %d (%.0f/s), errors %d%n", h.getTotalCount(),
@@ -71,6 +75,9 @@ public final class ReadBench {
             System.out.printf(Locale.ROOT, "latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n",
                     ms(h.getValueAtPercentile(50)), ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)),
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()));
+            // PostgreSQL runs in its own processes and is not counted here
+            System.out.printf(Locale.ROOT, "this JVM (server and clients): %.2f cores, %.3f ms CPU per request%n",
+                    cpu / wall, 1000 * cpu / h.getTotalCount());
         }
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
