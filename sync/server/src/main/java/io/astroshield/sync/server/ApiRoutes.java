@@ -121,6 +121,8 @@ public final class ApiRoutes {
             route(r, "GET", "/api/v1/spacecraft", Access.ANY_ROLE, referenceData::listSpacecraft);
             route(r, "POST", "/api/v1/spacecraft", Access.EDIT_REFERENCE_DATA, referenceData::createSpacecraft);
             route(r, "GET", "/api/v1/spacecraft/{spacecraft_id}", Access.ANY_ROLE, referenceData::getSpacecraft);
+            route(r, "PUT", "/api/v1/spacecraft/{spacecraft_id}", Access.EDIT_REFERENCE_DATA,
+                    referenceData::updateSpacecraft);
             route(r, "GET", "/api/v1/conjunctions", Access.ANY_ROLE, referenceData::listConjunctions);
             route(r, "POST", "/api/v1/conjunctions", Access.EDIT_REFERENCE_DATA, referenceData::createConjunction);
             route(r, "GET", "/api/v1/conjunctions/{conjunction_id}", Access.ANY_ROLE, referenceData::getConjunction);

@@ -10,6 +10,7 @@ import io.astroshield.sync.protocol.PageMeta;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
 import io.astroshield.sync.protocol.SpacecraftList;
+import io.astroshield.sync.protocol.SpacecraftUpdate;
 import io.astroshield.sync.protocol.TelemetryData;
 import io.astroshield.sync.protocol.TelemetryDataList;
 import io.javalin.http.Context;
@@ -74,6 +75,18 @@ final class ReferenceDataApi {
             audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
                     "POST /api/v1/spacecraft", 201, "spacecraft " + created.id());
             return created;
+        }));
+    }
+
+    void updateSpacecraft(Context ctx) {
+        long id = Params.positiveLongPath(ctx, "spacecraft_id");
+        SpacecraftUpdate in = Params.body(ctx, json, SpacecraftUpdate.class);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ctx.json(Transactions.inTransaction(db, "updating a spacecraft", c -> {
+            Spacecraft updated = writes.updateSpacecraft(c, id, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "PUT /api/v1/spacecraft/{spacecraft_id}", 200, "spacecraft " + id);
+            return updated;
         }));
     }
 

@@ -7,6 +7,7 @@ import io.astroshield.sync.protocol.OrbitalParameters;
 import io.astroshield.sync.protocol.PhysicalParameters;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
+import io.astroshield.sync.protocol.SpacecraftUpdate;
 import io.astroshield.sync.protocol.StateVector;
 import io.astroshield.sync.protocol.TelemetryData;
 
@@ -81,6 +82,15 @@ final class ReferenceDataWrites {
         return created;
     }
 
+    /** Changes the given fields of spacecraft {@code id}; 404 when there is none. */
+    Spacecraft updateSpacecraft(Connection c, long id, SpacecraftUpdate in, Instant now) throws SQLException {
+        validateFields(in.name(), in.status(), in.orbitType(), in.orbitalParameters(), in.physicalParameters());
+        Spacecraft updated = spacecraft.update(c, id, in, now)
+                .orElseThrow(() -> ApiException.notFound("spacecraft", id));
+        changes.appendUpsert(c, "spacecraft", updated.id(), updated, now);
+        return updated;
+    }
+
     /**
      * Stores one telemetry sample and appends it to the change log (telemetry is download-only reference data);
      * empty when the spacecraft already has this subsystem's sample at this time.
@@ -96,15 +106,23 @@ final class ReferenceDataWrites {
 
     private static void validate(SpacecraftCreate in) {
         Params.require(in.name() != null && !in.name().isBlank(), "name", "is required");
-        Params.require(in.name().length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
         Params.require(in.noradId() != null, "norad_id", "is required");
         Params.require(in.noradId() > 0, "norad_id", "must be a positive integer");
         Params.require(in.status() != null, "status", "is required");
-        Params.require(Set.of("active", "inactive").contains(in.status()), "status", "must be active or inactive");
         Params.require(in.orbitType() != null, "orbit_type", "is required");
-        Params.require(Set.of("LEO", "MEO", "GEO", "HEO").contains(in.orbitType()), "orbit_type",
+        validateFields(in.name(), in.status(), in.orbitType(), in.orbitalParameters(), in.physicalParameters());
+    }
+
+    /** The checks of every given field of a spacecraft, created or updated; null means not given. */
+    private static void validateFields(String name, String status, String orbitType, OrbitalParameters o,
+                                       PhysicalParameters p) {
+        Params.require(name == null || !name.isBlank(), "name", "must not be blank");
+        Params.require(name == null || name.length() <= MAX_NAME, "name",
+                "must be at most " + MAX_NAME + " characters");
+        Params.require(status == null || Set.of("active", "inactive").contains(status), "status",
+                "must be active or inactive");
+        Params.require(orbitType == null || Set.of("LEO", "MEO", "GEO", "HEO").contains(orbitType), "orbit_type",
                 "must be one of GEO, HEO, LEO, MEO");
-        OrbitalParameters o = in.orbitalParameters();
         if (o != null) {
             Params.finiteOrNull(o.semiMajorAxis(), "orbital_parameters.semi_major_axis");
             Params.finiteOrNull(o.eccentricity(), "orbital_parameters.eccentricity");
@@ -113,7 +131,6 @@ final class ReferenceDataWrites {
             Params.finiteOrNull(o.argumentOfPerigee(), "orbital_parameters.argument_of_perigee");
             Params.finiteOrNull(o.meanAnomaly(), "orbital_parameters.mean_anomaly");
         }
-        PhysicalParameters p = in.physicalParameters();
         if (p != null) {
             Params.finiteOrNull(p.mass(), "physical_parameters.mass");
             Params.finiteOrNull(p.length(), "physical_parameters.length");

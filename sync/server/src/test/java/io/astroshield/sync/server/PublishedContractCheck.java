@@ -84,6 +84,14 @@ public final class PublishedContractCheck {
         check("GET", "/api/v1/spacecraft", "/api/v1/spacecraft", null, null, 401);
         check("GET", "/api/v1/spacecraft/" + id, "/api/v1/spacecraft/{spacecraft_id}", null, token, 200);
         check("GET", "/api/v1/spacecraft/999999999", "/api/v1/spacecraft/{spacecraft_id}", null, token, 404);
+        check("PUT", "/api/v1/spacecraft/" + id, "/api/v1/spacecraft/{spacecraft_id}", Map.of("status", "active",
+                "physical_parameters", Map.of("mass", 155.0)), token, 200);
+        check("PUT", "/api/v1/spacecraft/" + id, "/api/v1/spacecraft/{spacecraft_id}", Map.of("status", "lost"),
+                token, 400);
+        check("PUT", "/api/v1/spacecraft/999999999", "/api/v1/spacecraft/{spacecraft_id}", Map.of("name", "X"),
+                token, 404);
+        check("PUT", "/api/v1/spacecraft/" + id, "/api/v1/spacecraft/{spacecraft_id}", Map.of("name", "X"), null,
+                401);
 
         // POST /api/v1/conjunctions is our extension: used for data, not checked against the published document
         long conjunction = send("POST", "/api/v1/conjunctions", Map.of(

@@ -100,6 +100,16 @@ final class ServerFixture implements AutoCloseable {
         }
     }
 
+    Reply put(String path, Object body, String token) {
+        try {
+            String text = body instanceof String s ? s : json.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(text)), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Reply send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
