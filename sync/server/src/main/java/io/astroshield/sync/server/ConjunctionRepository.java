@@ -66,27 +66,8 @@ public final class ConjunctionRepository {
             args.add(f.minProbability());
         }
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM conjunction" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Conjunction> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM conjunction" + where + " ORDER BY tca, id LIMIT ? OFFSET ?")) {
-                int next = bind(ps, args);
-                ps.setInt(next++, limit);
-                ps.setLong(next, (long) (page - 1) * limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs));
-                    }
-                }
-            }
-            return new Page<>(rows, total);
+            return PagedQuery.run(c, "conjunction", COLUMNS, where.toString(), args, "tca, id", page, limit,
+                    this::read);
         } catch (SQLException e) {
             throw new DatabaseException("listing conjunctions", e);
         }
@@ -160,19 +141,6 @@ public final class ConjunctionRepository {
         } catch (SQLException e) {
             throw new DatabaseException("creating a conjunction", e);
         }
-    }
-
-    /** Binds {@code args} in order from index 1 (instants as UTC timestamps); returns the next free index. */
-    static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            if (a instanceof Instant t) {
-                setInstant(ps, i++, t);
-            } else {
-                ps.setObject(i++, a);
-            }
-        }
-        return i;
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {

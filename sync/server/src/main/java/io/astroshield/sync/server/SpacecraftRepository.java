@@ -33,34 +33,9 @@ public final class SpacecraftRepository {
 
     /** One page and the total; {@code status} null means all. */
     public Page<Spacecraft> list(String status, int page, int limit) {
-        String where = status == null ? "" : " WHERE status = ?";
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM spacecraft" + where)) {
-                if (status != null) {
-                    ps.setString(1, status);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Spacecraft> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM spacecraft" + where + " ORDER BY id LIMIT ? OFFSET ?")) {
-                int i = 1;
-                if (status != null) {
-                    ps.setString(i++, status);
-                }
-                ps.setInt(i++, limit);
-                ps.setLong(i, (long) (page - 1) * limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs));
-                    }
-                }
-            }
-            return new Page<>(rows, total);
+            return PagedQuery.run(c, "spacecraft", COLUMNS, status == null ? "" : " WHERE status = ?",
+                    status == null ? List.of() : List.of(status), "id", page, limit, SpacecraftRepository::read);
         } catch (SQLException e) {
             throw new DatabaseException("listing spacecraft", e);
         }

@@ -56,27 +56,8 @@ final class TelemetryRepository {
             args.add(f.subsystem());
         }
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM telemetry" + where)) {
-                ConjunctionRepository.bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<TelemetryData> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM telemetry" + where
-                    + " ORDER BY sampled_at DESC, id DESC LIMIT ? OFFSET ?")) {
-                int next = ConjunctionRepository.bind(ps, args);
-                ps.setInt(next++, limit);
-                ps.setLong(next, (long) (page - 1) * limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs));
-                    }
-                }
-            }
-            return new Page<>(rows, total);
+            return PagedQuery.run(c, "telemetry", COLUMNS, where.toString(), args, "sampled_at DESC, id DESC", page,
+                    limit, this::read);
         } catch (SQLException e) {
             throw new DatabaseException("listing telemetry of spacecraft " + f.spacecraftId(), e);
         }

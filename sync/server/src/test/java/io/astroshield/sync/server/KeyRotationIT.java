@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeyRotationIT {
     private static final Duration RETIREMENT = Duration.ofMinutes(30);
     /** A day behind the real clock, so that the rotate-keys command (real clock) makes the newest key. */
-    private static final SigningKeysTest.MutableClock CLOCK =
-            new SigningKeysTest.MutableClock(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
+    private static final ManualClock CLOCK =
+            new ManualClock(Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS));
 
     private static ServerFixture fx;
 

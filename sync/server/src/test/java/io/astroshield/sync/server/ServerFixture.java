@@ -91,20 +91,19 @@ final class ServerFixture implements AutoCloseable {
     }
 
     Reply post(String path, Object body, String token) {
-        try {
-            String text = body instanceof String s ? s : json.writeValueAsString(body);
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(text)), token);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sendJson("POST", path, body, token);
     }
 
     Reply put(String path, Object body, String token) {
+        return sendJson("PUT", path, body, token);
+    }
+
+    /** Sends {@code body} (a JSON string as it is, anything else mapped to JSON). */
+    private Reply sendJson(String method, String path, Object body, String token) {
         try {
             String text = body instanceof String s ? s : json.writeValueAsString(body);
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(text)), token);
+                    .method(method, HttpRequest.BodyPublishers.ofString(text)), token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

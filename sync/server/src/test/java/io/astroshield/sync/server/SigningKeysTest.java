@@ -60,7 +60,7 @@ class SigningKeysTest {
     @Test
     void aRotatedOutKeyVerifiesItsTokensUntilItRetiresThenTheyAreRefused(@TempDir Path dir) throws Exception {
         // given a token of the first key, then a rotation at 10:00 with one hour of retirement
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
         SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("keys"), clock, Duration.ofHours(1));
         TokenService tokens = new TokenService(keys, clock, Duration.ofDays(1));
         String oldKid = keys.active().getKeyID();
@@ -102,37 +102,5 @@ class SigningKeysTest {
         SigningKeys.loadOrCreate(keyDir, DAY_2);
         // when / then: a clock behind the newest key would give a key that never signs
         assertThatThrownBy(() -> SigningKeys.addNewKey(keyDir, DAY_1)).isInstanceOf(IllegalStateException.class);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -15,7 +15,7 @@ class TokenServiceTest {
     @Test
     void aRememberedTokenIsStillRefusedOnceItExpires(@TempDir Path dir) {
         // given a one-hour token verified once at 09:00
-        SigningKeysTest.MutableClock clock = new SigningKeysTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
         TokenService tokens = new TokenService(SigningKeys.loadOrCreate(dir, clock), clock, Duration.ofHours(1));
         String token = tokens.issue(new Principal("ann", Role.ANALYST));
         assertThat(tokens.verify(token)).isEqualTo(new Principal("ann", Role.ANALYST));
@@ -29,7 +29,7 @@ class TokenServiceTest {
     @Test
     void aRememberedTokenWithOneSignatureCharacterChangedIsRefused(@TempDir Path dir) {
         // given
-        SigningKeysTest.MutableClock clock = new SigningKeysTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
         TokenService tokens = new TokenService(SigningKeys.loadOrCreate(dir, clock), clock, Duration.ofHours(1));
         String token = tokens.issue(new Principal("ann", Role.ANALYST));
         tokens.verify(token);
