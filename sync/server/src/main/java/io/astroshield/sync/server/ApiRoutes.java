@@ -71,6 +71,7 @@ public final class ApiRoutes {
     private final AppliedOpLog appliedOps;
     private final ReferenceDataWrites writes;
     private final SpacecraftRepository spacecraft;
+    private final TelemetryRepository telemetry;
     private final EventLog events;
     private final AuditLog audit;
     private final ApiKeyStore apiKeys;
@@ -92,7 +93,7 @@ public final class ApiRoutes {
         this.apiKeys = new ApiKeyStore(db, clock);
         this.spacecraft = new SpacecraftRepository(db);
         ConjunctionRepository conjunctions = new ConjunctionRepository(db, json);
-        TelemetryRepository telemetry = new TelemetryRepository(db, json);
+        this.telemetry = new TelemetryRepository(db, json);
         this.events = new EventLog(db);
         ChangeLog changes = new ChangeLog(db, json);
         this.writes = new ReferenceDataWrites(spacecraft, conjunctions, telemetry, changes, events);
@@ -172,6 +173,11 @@ public final class ApiRoutes {
     /** Deletes op dedup records older than {@code cutoff}; an op re-sent after that would apply again. */
     public int pruneAppliedOpsBefore(Instant cutoff) {
         return appliedOps.pruneBefore(cutoff);
+    }
+
+    /** Deletes telemetry samples taken before {@code cutoff}. */
+    public int pruneTelemetryBefore(Instant cutoff) {
+        return telemetry.pruneBefore(cutoff);
     }
 
     /** The writer of simulated telemetry, sharing this app's write path (store, change log, events). */

@@ -52,7 +52,8 @@ public final class ReferenceServer implements AutoCloseable {
      */
     public record Settings(String host, int port, String dbUrl, String dbUser, String dbPassword, Path dataDir,
                            Path adminPasswordFile, int bcryptCost, Duration tokenLifetime, Duration keyRetirement,
-                           Duration changeRetention, Duration opDedupRetention, int rateLimitPerMinute,
+                           Duration changeRetention, Duration opDedupRetention, Duration telemetryRetention,
+                           int rateLimitPerMinute,
                            Simulation simulation, Path tlsKeystore, Path tlsPasswordFile, Clock clock,
                            PrintStream console) {
         public Settings {
@@ -62,6 +63,7 @@ public final class ReferenceServer implements AutoCloseable {
             Objects.requireNonNull(keyRetirement, "keyRetirement");
             Objects.requireNonNull(changeRetention, "changeRetention");
             Objects.requireNonNull(opDedupRetention, "opDedupRetention");
+            Objects.requireNonNull(telemetryRetention, "telemetryRetention");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(console, "console");
             if (rateLimitPerMinute < 1) {
@@ -77,91 +79,98 @@ public final class ReferenceServer implements AutoCloseable {
 
         /**
          * Defaults: port 8000 on all interfaces, bcrypt cost 12, tokens valid one hour, a superseded signing key
-         * verifying two hours more, changes kept 30 days, op dedup records 90 days, 600 requests a minute per user
+         * verifying two hours more, changes kept 30 days, op dedup records and telemetry 90 days, 600 requests a
+         * minute per user
          * (per address before sign-in), no simulated telemetry, plain HTTP.
          */
         public static Settings defaults(Path dataDir) {
             return new Settings("0.0.0.0", 8000, null, null, null, dataDir, null, 12, Duration.ofHours(1),
-                    Duration.ofHours(2), Duration.ofDays(30), Duration.ofDays(90), 600, null, null, null,
-                    Clock.systemUTC(), System.out);
+                    Duration.ofHours(2), Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(90), 600, null,
+                    null, null, Clock.systemUTC(), System.out);
         }
 
         public Settings withPort(int newPort) {
             return new Settings(host, newPort, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withHost(String newHost) {
             return new Settings(newHost, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withDatabase(String url, String user, String password) {
             return new Settings(host, port, url, user, password, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withAdminPasswordFile(Path file) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, file, bcryptCost, tokenLifetime,
-                    keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation, tlsKeystore,
-                    tlsPasswordFile, clock, console);
+                    keyRetirement, changeRetention, opDedupRetention, telemetryRetention, rateLimitPerMinute,
+                    simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withConsole(PrintStream out) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, out);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, out);
         }
 
         public Settings withChangeRetention(Duration retention) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, retention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, retention, opDedupRetention, telemetryRetention, rateLimitPerMinute,
+                    simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withOpDedupRetention(Duration retention) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, retention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, retention, telemetryRetention, rateLimitPerMinute,
+                    simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withRateLimitPerMinute(int perMinute) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, perMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention, perMinute,
+                    simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withBcryptCost(int cost) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, cost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, console);
+        }
+
+        public Settings withTelemetryRetention(Duration retention) {
+            return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, retention, rateLimitPerMinute,
+                    simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withKeyRetirement(Duration retirement) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, retirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, retirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withSimulation(Simulation newSimulation) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute,
-                    newSimulation, tlsKeystore, tlsPasswordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, newSimulation, tlsKeystore, tlsPasswordFile, clock, console);
         }
 
         public Settings withTls(Path keystore, Path passwordFile) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    keystore, passwordFile, clock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, keystore, passwordFile, clock, console);
         }
 
         public Settings withClock(Clock newClock) {
             return new Settings(host, port, dbUrl, dbUser, dbPassword, dataDir, adminPasswordFile, bcryptCost,
-                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, rateLimitPerMinute, simulation,
-                    tlsKeystore, tlsPasswordFile, newClock, console);
+                    tokenLifetime, keyRetirement, changeRetention, opDedupRetention, telemetryRetention,
+                    rateLimitPerMinute, simulation, tlsKeystore, tlsPasswordFile, newClock, console);
         }
     }
 
@@ -223,6 +232,10 @@ public final class ReferenceServer implements AutoCloseable {
             int ops = routes.pruneAppliedOpsBefore(s.clock().instant().minus(s.opDedupRetention()));
             if (ops > 0) {
                 LOG.info("pruned {} op dedup records older than {}", ops, s.opDedupRetention());
+            }
+            int samples = routes.pruneTelemetryBefore(s.clock().instant().minus(s.telemetryRetention()));
+            if (samples > 0) {
+                LOG.info("pruned {} telemetry samples older than {}", samples, s.telemetryRetention());
             }
         } catch (RuntimeException e) {
             LOG.warn("retention run failed; next run in an hour", e);

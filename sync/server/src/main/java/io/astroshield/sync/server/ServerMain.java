@@ -50,6 +50,9 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--op-dedup-retention", defaultValue = "P90D", description = "How long the record of an uploaded op is kept, ISO-8601 (default ${DEFAULT-VALUE}); an op re-sent later would apply again.")
     Duration opDedupRetention;
 
+    @Option(names = "--telemetry-retention", defaultValue = "P90D", description = "How long telemetry samples are kept, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration telemetryRetention;
+
     @Option(names = "--key-retirement", defaultValue = "PT2H", description = "How long a superseded signing key still verifies the tokens it signed, ISO-8601 (default ${DEFAULT-VALUE}; tokens live one hour).")
     Duration keyRetirement;
 
@@ -81,7 +84,8 @@ public final class ServerMain implements Callable<Integer> {
         ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dir)
                 .withHost(host).withPort(port).withAdminPasswordFile(adminPasswordFile)
                 .withChangeRetention(changeRetention).withRateLimitPerMinute(rateLimitPerMinute)
-                .withOpDedupRetention(opDedupRetention).withKeyRetirement(keyRetirement);
+                .withOpDedupRetention(opDedupRetention).withTelemetryRetention(telemetryRetention)
+                .withKeyRetirement(keyRetirement);
         if (simulateTelemetry) {
             Instant start = telemetryStart != null ? telemetryStart : Instant.now().truncatedTo(ChronoUnit.MINUTES);
             settings = settings.withSimulation(new ReferenceServer.Simulation(telemetrySeed, start, telemetryInterval));

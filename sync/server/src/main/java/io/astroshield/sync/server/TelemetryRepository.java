@@ -104,6 +104,19 @@ final class TelemetryRepository {
         return rows;
     }
 
+    /**
+     * Deletes the samples taken before {@code cutoff}; returns how many. Clients keep what they downloaded (the
+     * change log never carried deletions of telemetry).
+     */
+    int pruneBefore(Instant cutoff) {
+        return Transactions.inTransaction(db, "pruning telemetry", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM telemetry WHERE sampled_at < ?")) {
+                setInstant(ps, 1, cutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private TelemetryData read(ResultSet rs) throws SQLException {
         try {
             return new TelemetryData(rs.getLong("id"), rs.getLong("spacecraft_id"), instant(rs, "sampled_at"),

@@ -104,6 +104,23 @@ class TelemetryIT {
     }
 
     @Test
+    void retentionDeletesOnlyTheSamplesBeforeTheCutoff() {
+        // given two ticks before the simulator's start (no other test writes there), a day apart
+        long older = SIMULATOR.tickAt(START.minus(Duration.ofDays(2)));
+        long newer = SIMULATOR.tickAt(START.minus(Duration.ofDays(1)));
+        fx.server.telemetry().orElseThrow().writeTick(older);
+        fx.server.telemetry().orElseThrow().writeTick(newer);
+        // when
+        int pruned = fx.server.routes().pruneTelemetryBefore(START.minus(Duration.ofHours(36)));
+        // then
+        assertThat(pruned).isEqualTo(4);
+        ServerFixture.Reply left = fx.get("/api/v1/spacecraft/" + demo + "/telemetry", Map.of("end_time",
+                START.minusSeconds(1).toString()), viewer);
+        assertThat(left.json().get("data")).extracting(n -> n.get("timestamp").asText())
+                .containsOnly(SIMULATOR.timeOf(newer).toString()).hasSize(4);
+    }
+
+    @Test
     void clientsDownloadTelemetryFromTheChangeLogInItsPublishedShape() {
         // given
         long tick = SIMULATOR.tickAt(START.plus(Duration.ofDays(4)));
