@@ -283,6 +283,11 @@ public final class ReferenceServer implements AutoCloseable {
             ObjectMapper json = Json.newMapper();
             RateLimiter limiter = new RateLimiter(s.rateLimitPerMinute(), Duration.ofMinutes(1), s.clock());
             ApiRoutes routes = new ApiRoutes(pool, keys, tokens, users, limiter, metrics, json, s.clock());
+            TelemetryFeed feed = s.simulation() == null ? null : routes.telemetryFeed(new TelemetrySimulator(
+                    s.simulation().seed(), s.simulation().start(), s.simulation().interval()));
+            if (feed != null) {
+                feed.ensureDemoSpacecraft();
+            }
             Javalin app;
             if (s.tlsKeystore() == null) {
                 app = routes.create(config -> { }).start(s.host(), s.port());
@@ -293,8 +298,6 @@ public final class ReferenceServer implements AutoCloseable {
             }
             LOG.info("AstroShield reference server listening on {}:{} ({})", s.host(), app.port(),
                     s.tlsKeystore() == null ? "HTTP" : "HTTPS");
-            TelemetryFeed feed = s.simulation() == null ? null : routes.telemetryFeed(new TelemetrySimulator(
-                    s.simulation().seed(), s.simulation().start(), s.simulation().interval()));
             return new ReferenceServer(embedded, pool, keys, users, routes, app, feed, s);
         } catch (IOException | RuntimeException e) {
             closeQuietly(pool, embedded);

@@ -8,9 +8,9 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -167,18 +167,20 @@ public final class SigningKeys {
         return keys;
     }
 
+    /** Writes the key to a temporary name first, so that no reader ever sees a partly written key file. */
     private static void write(Path keyDir, ECKey key) throws IOException {
         Path file = keyDir.resolve(key.getKeyID() + SUFFIX);
-        try {
-            if (Files.getFileStore(keyDir).supportsFileAttributeView("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("key file already exists: " + file, e);
+        if (Files.exists(file)) {
+            throw new IOException("key file already exists: " + file);
         }
-        Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Path partial = keyDir.resolve(key.getKeyID() + SUFFIX + ".partial");
+        if (Files.getFileStore(keyDir).supportsFileAttributeView("posix")) {
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(partial);
+        }
+        Files.writeString(partial, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The creation time a key id starts with. */

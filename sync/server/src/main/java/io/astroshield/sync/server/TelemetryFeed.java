@@ -48,9 +48,8 @@ final class TelemetryFeed {
         this.clock = clock;
     }
 
-    /** Creates the demo spacecraft if there is none, then writes a tick at every multiple of the cadence. */
+    /** Writes a tick at every multiple of the cadence from now on. */
     void start(ScheduledExecutorService scheduler) {
-        ensureDemoSpacecraft();
         long period = simulator.interval().toNanos();
         Instant now = clock.instant();
         long untilNext = Duration.between(now, simulator.timeOf(simulator.tickAt(now) + 1)).toNanos();
