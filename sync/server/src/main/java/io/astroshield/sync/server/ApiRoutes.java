@@ -324,7 +324,13 @@ public final class ApiRoutes {
     /** A new key signs from now on; tokens of the previous key verify until it retires. */
     private void rotateSigningKey(Context ctx) {
         String previous = keys.active().getKeyID();
-        String kid = keys.rotate().getKeyID();
+        String kid;
+        try {
+            kid = keys.rotate().getKeyID();
+        } catch (IllegalStateException e) {
+            // the newest key is not older than now (a rotation this millisecond, or a key dated ahead)
+            throw new ApiException(409, "CONFLICT", e.getMessage(), Map.of());
+        }
         Instant retires = keys.retiresAt(previous).orElseThrow();
         audit.record(requestId(ctx), principal(ctx).orElseThrow(), "POST /admin/v1/signing-keys/rotate", 200,
                 "key " + kid + " signs; " + previous + " retires at " + retires);
