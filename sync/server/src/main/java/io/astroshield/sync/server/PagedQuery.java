@@ -27,8 +27,19 @@ final class PagedQuery {
     /** Page {@code page} (1-based) of {@code limit} rows of {@code SELECT columns FROM table where ORDER BY ...}. */
     static <T> Page<T> run(Connection c, String table, String columns, String where, List<Object> args,
                            String orderBy, int page, int limit, Row<T> row) throws SQLException {
+        return run(c, table, columns, where, args, orderBy, page, limit, row, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(Connection, String, String, String, List, String, int, int, Row)}, but the total counts at
+     * most {@code countCap} rows: counting millions of rows on every request costs a scan of them all.
+     */
+    static <T> Page<T> run(Connection c, String table, String columns, String where, List<Object> args,
+                           String orderBy, int page, int limit, Row<T> row, long countCap) throws SQLException {
         long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + where)) {
+        String count = countCap == Long.MAX_VALUE ? "SELECT count(*) FROM " + table + where
+                : "SELECT count(*) FROM (SELECT 1 FROM " + table + where + " LIMIT " + countCap + ") capped";
+        try (PreparedStatement ps = c.prepareStatement(count)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

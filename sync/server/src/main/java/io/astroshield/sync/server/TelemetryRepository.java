@@ -23,6 +23,11 @@ import static io.astroshield.sync.server.SpacecraftRepository.setInstant;
 /** The {@code telemetry} table: the published {@code TelemetryData}, metrics kept as the JSON object they are. */
 final class TelemetryRepository {
     static final Set<String> SUBSYSTEMS = Set.of("power", "thermal", "attitude", "communications");
+    /**
+     * The list's {@code meta.total} counts at most this many samples: a spacecraft sampled every 10 s has over 3
+     * million in 90 days, and counting them all on every poll would cost more than the page itself.
+     */
+    static final long MAX_TOTAL = 10_000;
 
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() { };
     private static final String COLUMNS = "id, spacecraft_id, subsystem, sampled_at, metrics::text AS metrics";
@@ -39,7 +44,7 @@ final class TelemetryRepository {
         this.json = json;
     }
 
-    /** One page, newest first (so that page 1 holds the current values), and the total. */
+    /** One page, newest first (so that page 1 holds the current values), and the total up to {@link #MAX_TOTAL}. */
     Page<TelemetryData> list(Filter f, int page, int limit) {
         StringBuilder where = new StringBuilder(" WHERE spacecraft_id = ?");
         List<Object> args = new ArrayList<>(List.of(f.spacecraftId()));
@@ -57,7 +62,7 @@ final class TelemetryRepository {
         }
         try (Connection c = db.getConnection()) {
             return PagedQuery.run(c, "telemetry", COLUMNS, where.toString(), args, "sampled_at DESC, id DESC", page,
-                    limit, this::read);
+                    limit, this::read, MAX_TOTAL);
         } catch (SQLException e) {
             throw new DatabaseException("listing telemetry of spacecraft " + f.spacecraftId(), e);
         }

@@ -58,12 +58,8 @@ public final class TelemetrySimulator {
             "link_margin", new Limit(3, 30),
             "rssi", new Limit(-100, -60));
 
-    static final List<String> SUBSYSTEMS = List.of("power", "thermal", "attitude", "communications");
-    static final Duration ORBIT = Duration.ofMinutes(95);
-    static final double ECLIPSE_FRACTION = 0.375;
-
-    private static final double ORBIT_S = ORBIT.toSeconds();
-    private static final double ECLIPSE_S = ECLIPSE_FRACTION * ORBIT_S;
+    private static final double ORBIT_S = Duration.ofMinutes(95).toSeconds();
+    private static final double ECLIPSE_S = 0.375 * ORBIT_S;
     private static final int CELLS = 7;
     private static final double CAPACITY_J = 40 * 3600 * CELLS * 3.7;
     private static final double LOAD_W = 300;

@@ -90,6 +90,25 @@ class TelemetryIT {
     }
 
     @Test
+    void theTotalCountsAtMostTenThousandSamplesAndPagesGoOnBeyond() {
+        // given 2,501 ticks of four samples (10,004) in a stretch of days no other test writes
+        long first = SIMULATOR.tickAt(START.plus(Duration.ofDays(60)));
+        for (long tick = first; tick <= first + 2500; tick++) {
+            fx.server.telemetry().orElseThrow().writeTick(tick);
+        }
+        Map<String, String> window = Map.of("start_time", SIMULATOR.timeOf(first).toString(),
+                "end_time", SIMULATOR.timeOf(first + 2500).toString(), "limit", "100");
+        // when
+        ServerFixture.Reply page1 = fx.get("/api/v1/spacecraft/" + demo + "/telemetry", window, viewer);
+        ServerFixture.Reply page101 = fx.get("/api/v1/spacecraft/" + demo + "/telemetry", with(window, "page", "101"),
+                viewer);
+        // then
+        assertThat(page1.json().at("/meta/total").asLong()).isEqualTo(TelemetryRepository.MAX_TOTAL);
+        assertThat(page101.json().get("data")).hasSize(4);
+        assertThat(page101.json().at("/data/0/timestamp").asText()).isEqualTo(SIMULATOR.timeOf(first).toString());
+    }
+
+    @Test
     void writingATickAgainStoresNothingMore() {
         // given
         long tick = SIMULATOR.tickAt(START.plus(Duration.ofDays(3)));
@@ -174,8 +193,8 @@ class TelemetryIT {
                 "primary_object", Map.of("id", demo),
                 "secondary_object", Map.of("norad_id", 45678, "name", "DEBRIS"),
                 "tca", "2026-12-01T10:00:00Z", "miss_distance", 0.25, "collision_probability", 1.5e-4), operator);
-        // when
-        ServerFixture.Reply events = fx.get("/api/v1/events?limit=5", viewer);
+        // when (events are newest first by when they happened; other tests write simulated ones in the future)
+        ServerFixture.Reply events = fx.get("/api/v1/events?limit=500", viewer);
         // then
         assertThat(created.status()).isEqualTo(201);
         assertThat(events.json().get("events")).anySatisfy(e -> {
