@@ -115,7 +115,7 @@ public final class ServerMain implements Callable<Integer> {
     /** Adds a new signing key; a running server on the same data directory signs with it within 30 s. */
     @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
             description = "Add a new token signing key. New tokens use it; tokens of the previous key verify until it retires (--key-retirement of the server).")
-    int rotateKeys(@Option(names = "--data-dir", description = "The server's data directory (default: $ASTROSHIELD_SERVER_HOME or ~/.astroshield-server).") Path dir) {
+    int rotateKeys(@Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data directory (default: $ASTROSHIELD_SERVER_HOME or ~/.astroshield-server).") Path dir) {
         Path keyDir = (dir != null ? dir : defaultDataDir()).resolve("keys");
         String kid = SigningKeys.addNewKey(keyDir, Clock.systemUTC()).getKeyID();
         System.out.println("New signing key " + kid + " in " + keyDir);
