@@ -60,7 +60,8 @@ final class AlarmRows {
                 a == null ? null : a.user(), a == null ? null : role(a.role()), a == null ? null : a.at(),
                 a == null ? null : severity(a.severity()), a == null ? null : a.comment(),
                 s == null ? null : s.user(), s == null ? null : role(s.role()), s == null ? null : s.reason(),
-                s == null ? null : s.since(), s == null ? null : s.until(), o.quality().name(), o.chattering());
+                s == null ? null : s.since(), s == null ? null : s.until(), o.quality().name(), o.chattering(),
+                o.assignee());
     }
 
     static AlarmOccurrence occurrence(EngineOccurrenceRow r) {
@@ -72,7 +73,7 @@ final class AlarmRows {
                 AlarmSource.valueOf(r.source()), r.latching(), state(r.state()), r.conditionActive(),
                 severity(r.severity()), severity(r.mostSevere()), r.triggerValue(), r.currentValue(),
                 r.mostSevereValue(), r.raisedAt(), r.updatedAt(), r.clearedAt(), a, s, Quality.valueOf(r.quality()),
-                r.chattering());
+                r.chattering(), r.assignee());
     }
 
     // ---- audit
@@ -81,14 +82,15 @@ final class AlarmRows {
         return new AuditEventRow(e.sequence(), e.deviceId(), e.deviceTime(), e.serverTime(), e.occurrenceId(),
                 e.subject(), e.action().name(), e.user(), e.role() == null ? AuditEventRow.ENGINE_ROLE : role(e.role()),
                 origin(e.origin()), e.oldValue(), e.newValue(), e.comment(),
-                e.refusal() == null ? null : e.refusal().name());
+                e.refusal() == null ? null : e.refusal().name(), e.actorOffline());
     }
 
     static AuditEvent event(AuditEventRow r) {
         return new AuditEvent(r.sequence(), r.deviceId(), r.deviceTime(), r.serverTime(), r.occurrenceUuid(),
                 r.subject(), AuditAction.valueOf(r.action()), r.actor(),
                 AuditEventRow.ENGINE_ROLE.equals(r.actorRole()) ? null : role(r.actorRole()), origin(r.origin()),
-                r.oldValue(), r.newValue(), r.comment(), r.refusal() == null ? null : Refusal.valueOf(r.refusal()));
+                r.oldValue(), r.newValue(), r.comment(), r.refusal() == null ? null : Refusal.valueOf(r.refusal()),
+                r.actorOffline());
     }
 
     // ---- conjunction tracks and trend
