@@ -45,6 +45,18 @@ public final class EarthRotation {
         }
     }
 
+    /** As {@link #temeToEarthFixed(double, double[])}, for the float positions of a whole catalog. */
+    public static void temeToEarthFixed(double gmstRad, float[] xyz) {
+        double c = Math.cos(gmstRad);
+        double s = Math.sin(gmstRad);
+        for (int k = 0; k + 2 < xyz.length; k += 3) {
+            double x = xyz[k];
+            double y = xyz[k + 1];
+            xyz[k] = (float) (c * x + s * y);
+            xyz[k + 1] = (float) (-s * x + c * y);
+        }
+    }
+
     /** Geocentric latitude and longitude of an Earth-fixed position, degrees: {lat in [-90, 90], lon in (-180, 180]}. */
     public static double[] latLonDeg(double x, double y, double z) {
         return new double[] {Math.toDegrees(Math.atan2(z, Math.hypot(x, y))), Math.toDegrees(Math.atan2(y, x))};
