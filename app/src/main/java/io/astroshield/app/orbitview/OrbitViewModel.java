@@ -78,7 +78,8 @@ public final class OrbitViewModel {
     }
 
     /** Propagators of one catalog snapshot; touched only by the single computation in flight. */
-    private record Prepared(CatalogSnapshot catalog, CatalogPositions positions, Map<Integer, Integer> indexOf) {
+    private record Prepared(CatalogSnapshot catalog, CatalogPositions positions, Map<Integer, Integer> indexOf,
+                            PointCloud cloud) {
     }
 
     private final ConsoleContext ctx;
@@ -91,6 +92,7 @@ public final class OrbitViewModel {
     private volatile Prepared prepared;
     private boolean inFlight;
     private boolean stale;
+    private boolean disposed;
 
     public OrbitViewModel(ConsoleContext ctx) {
         this.ctx = ctx;
@@ -124,12 +126,17 @@ public final class OrbitViewModel {
 
     /** Stops following the workstation (the pane was closed). */
     public void dispose() {
+        FxThread.check();
+        disposed = true;
         ctx.workstation().removeListener(catalogListener);
     }
 
     /** Recomputes the scene for the current inputs; at most one computation runs, the newest state wins. */
     public void refresh() {
         FxThread.check();
+        if (disposed) {
+            return;
+        }
         if (inFlight) {
             stale = true;
             return;
@@ -170,9 +177,9 @@ public final class OrbitViewModel {
                 indexOf.putIfAbsent(sets.get(i).noradId(), i);
                 types[i] = sets.get(i).objectType();
             }
-            p = new Prepared(r.catalog(), CatalogPositions.of(sets, referenceData), indexOf);
+            p = new Prepared(r.catalog(), CatalogPositions.of(sets, referenceData), indexOf, PointCloud.of(types));
             prepared = p;
-            newMesh = PointCloud.mesh(types);
+            newMesh = p.cloud().mesh();
         }
         double gmst = EarthRotation.gmstRad(r.time());
         float[] centres = p.positions().at(r.time());
@@ -180,7 +187,7 @@ public final class OrbitViewModel {
             EarthRotation.temeToEarthFixed(gmst, centres);
         }
         SceneAxes.toScene(centres);
-        float[] vertices = PointCloud.vertices(centres);
+        float[] vertices = p.cloud().vertices(centres);
 
         List<float[]> orbits = new ArrayList<>();
         List<float[]> markers = new ArrayList<>();
