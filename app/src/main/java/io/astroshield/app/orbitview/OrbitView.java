@@ -1,5 +1,6 @@
 package io.astroshield.app.orbitview;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.AmbientLight;
@@ -157,13 +158,7 @@ public final class OrbitView {
         if (vm.sceneProperty().get() != null) {
             show(vm.sceneProperty().get());
         }
-        // the texture is drawn off the FX thread
-        Thread texture = new Thread(() -> {
-            javafx.scene.image.Image img = EarthTexture.image(2048);
-            javafx.application.Platform.runLater(() -> earthMaterial.setDiffuseMap(img));
-        }, "astroshield-earth-texture");
-        texture.setDaemon(true);
-        texture.start();
+        EarthTexture.shared().thenAcceptAsync(earthMaterial::setDiffuseMap, Platform::runLater);
     }
 
     public Node node() {
@@ -207,19 +202,19 @@ public final class OrbitView {
         caption.setText(s.caption());
         List<Node> nodes = new ArrayList<>();
         for (float[] orbit : s.orbits()) {
-            nodes.add(line(orbit, 0.02f, ORBIT));
+            nodes.add(line(orbit, 0.05f, ORBIT));
         }
         for (float[] m : s.markers()) {
-            nodes.add(ball(m, 0.09, ORBIT));
+            nodes.add(ball(m, 0.12, ORBIT));
         }
         OrbitViewModel.TcaGeometry tca = s.tca();
         if (tca != null) {
-            nodes.add(ball(tca.primary(), 0.07, PRIMARY));
-            nodes.add(ball(tca.secondary(), 0.05, SECONDARY));
+            nodes.add(ball(tca.primary(), 0.1, PRIMARY));
+            nodes.add(ball(tca.secondary(), 0.08, SECONDARY));
             float[] vector = new float[6];
             System.arraycopy(tca.primary(), 0, vector, 0, 3);
             System.arraycopy(tca.secondary(), 0, vector, 3, 3);
-            nodes.add(line(vector, 0.02f, PRIMARY));
+            nodes.add(line(vector, 0.05f, PRIMARY));
         }
         overlay.getChildren().setAll(nodes);
     }
@@ -310,8 +305,13 @@ public final class OrbitView {
                 * subScene.getHeight() / 2;
     }
 
-    /** The 3D scene as it is drawn now (FX thread). */
+    /** The 3D scene as it is drawn now, without the controls over it (FX thread). */
     public WritableImage snapshot() {
         return subScene.snapshot(null, null);
+    }
+
+    /** The whole pane: the scene with its controls and caption (FX thread). */
+    public WritableImage snapshotWithControls() {
+        return root.snapshot(null, null);
     }
 }

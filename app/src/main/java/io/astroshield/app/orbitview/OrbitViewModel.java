@@ -50,8 +50,8 @@ public final class OrbitViewModel {
     static final int MAX_ORBITS = 8;
     /** Samples over one orbital period. */
     static final int ORBIT_SAMPLES = 240;
-    /** The miss vector is drawn at least this long (scene units: 400 km), its true direction kept. */
-    static final double MISS_VECTOR_MIN_LENGTH = 0.4;
+    /** The miss vector is drawn at least this long (scene units: 800 km), its true direction kept. */
+    static final double MISS_VECTOR_MIN_LENGTH = 0.8;
 
     /** The event's two objects at TCA and the miss vector between them, in scene units. */
     public record TcaGeometry(float[] primary, float[] secondary, double missM, double drawScale) {

@@ -24,8 +24,8 @@ public final class PointCloud {
     public static final Color[] COLOURS = {
         Color.web("#39e36f"), Color.web("#ffa22b"), Color.web("#4fc8f7"), Color.web("#e44dfb")};
 
-    /** Distance from a point to its triangle's corners, scene units (1 unit = 1,000 km): about 2 pixels at home. */
-    static final float CORNER_DISTANCE = 0.07f;
+    /** Distance from a point to its triangle's corners, scene units (1 unit = 1,000 km): two to three pixels at home. */
+    static final float CORNER_DISTANCE = 0.09f;
 
     private final TriangleMesh mesh;
     /** Corner offsets from the centre: 9 floats (3 corners) per point. */

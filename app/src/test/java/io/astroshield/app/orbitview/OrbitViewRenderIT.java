@@ -60,7 +60,8 @@ class OrbitViewRenderIT {
         Thread.sleep(500);
         WritableImage shot = ViewFixture.onFx(view::snapshot);
         BufferedImage img = SwingFXUtils.fromFXImage(shot, null);
-        ViewFixture.savePng(img, ViewFixture.screenshotDir().resolve("orbit-view-3d.png"));
+        ViewFixture.savePng(SwingFXUtils.fromFXImage(ViewFixture.onFx(view::snapshotWithControls), null),
+                ViewFixture.screenshotDir().resolve("orbit-view-3d.png"));
         double earthPx = ViewFixture.onFx(view::earthRadiusPx);
         int cx = img.getWidth() / 2;
         int cy = img.getHeight() / 2;

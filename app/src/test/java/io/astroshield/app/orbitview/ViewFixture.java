@@ -36,13 +36,13 @@ import java.util.function.Supplier;
  * the project's synthetic catalog (or a given catalog file), a time controller stopped at a chosen instant, and
  * the FX thread started once per JVM.
  */
-final class ViewFixture implements AutoCloseable {
+public final class ViewFixture implements AutoCloseable {
 
     /** Epoch of the synthetic catalog and of the fixed clock. */
-    static final Instant EPOCH = Instant.parse("2026-11-22T00:00:00Z");
+    public static final Instant EPOCH = Instant.parse("2026-11-22T00:00:00Z");
 
-    final Workstation workstation;
-    final List<SyntheticCatalog.PlantedEncounter> planted;
+    public final Workstation workstation;
+    public final List<SyntheticCatalog.PlantedEncounter> planted;
     private ConsoleContext context;
 
     private ViewFixture(Workstation workstation, List<SyntheticCatalog.PlantedEncounter> planted) {
@@ -51,7 +51,7 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** A workstation holding {@code objects} synthetic objects (the demo's planted encounters on top). */
-    static ViewFixture synthetic(Path dir, int objects) {
+    public static ViewFixture synthetic(Path dir, int objects) {
         Workstation ws = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(),
                 InstantSource.fixed(EPOCH), Annunciator.SILENT);
         SyntheticCatalog.Population population = new SyntheticCatalog(ws.referenceData())
@@ -62,7 +62,7 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** A workstation holding the catalog of {@code file} (TLE/3LE/OMM, read by the importer). */
-    static ViewFixture fromFile(Path dir, Path file) {
+    public static ViewFixture fromFile(Path dir, Path file) {
         Workstation ws = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(),
                 InstantSource.fixed(EPOCH), Annunciator.SILENT);
         ws.importFiles(List.of(file));
@@ -70,7 +70,7 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** The console context; call on the FX thread. The clock is fixed, so the time stays where it is put. */
-    ConsoleContext context(Stage owner) {
+    public ConsoleContext context(Stage owner) {
         if (context == null) {
             context = new ConsoleContext(workstation, new BackgroundTasks(), new TimeController(
                     workstation.clock()), new Selection(), new Dialogs(owner, FileDialogs.NATIVE));
@@ -79,21 +79,21 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** The first planted encounter as a stored event (no screening needed: the pair and TCA are known). */
-    StoredEvent plantedEvent() {
+    public StoredEvent plantedEvent() {
         SyntheticCatalog.PlantedEncounter p = planted.get(0);
         return new StoredEvent(1, p.hostId(), p.plantedId(), EventStatus.OPEN, EPOCH, EPOCH, null, 1, p.time(),
                 p.plannedMissM(), 14_000, null, null, null, EncounterKind.SHORT, null);
     }
 
-    int catalogSize() {
+    public int catalogSize() {
         return workstation.catalog().size();
     }
 
-    List<ElementSet> elementSets() {
+    public List<ElementSet> elementSets() {
         return workstation.catalog().elementSets();
     }
 
-    static void startFx() {
+    public static void startFx() {
         Platform.setImplicitExit(false);
         try {
             CompletableFuture<Void> started = new CompletableFuture<>();
@@ -107,7 +107,7 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** Runs {@code work} on the FX thread and returns its value. */
-    static <T> T onFx(Supplier<T> work) {
+    public static <T> T onFx(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -124,7 +124,7 @@ final class ViewFixture implements AutoCloseable {
     }
 
     /** Polls {@code condition} on the FX thread until it holds; false after {@code timeoutMs}. */
-    static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
+    public static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
         long end = System.nanoTime() + timeoutMs * 1_000_000;
         while (System.nanoTime() < end) {
             if (onFx(condition::getAsBoolean)) {
@@ -135,13 +135,13 @@ final class ViewFixture implements AutoCloseable {
         return false;
     }
 
-    static Path screenshotDir() throws IOException {
+    public static Path screenshotDir() throws IOException {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         return dir;
     }
 
-    static void savePng(BufferedImage image, Path file) throws IOException {
+    public static void savePng(BufferedImage image, Path file) throws IOException {
         ImageIO.write(image, "png", file.toFile());
     }
 
