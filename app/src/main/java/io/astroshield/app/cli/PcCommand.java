@@ -39,7 +39,8 @@ final class PcCommand implements Callable<Integer> {
     Double hbrM;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "PATERA_2005",
-            description = "PATERA_2005 (default), LAAS_2015, ALFANO_2005 or CHAN_1997 (approximate).")
+            description = "PATERA_2005 (default), LAAS_2015, ALFANO_2005, CHAN_1997 (approximate) or"
+                    + " CARA_PC_CIRCLE_64 (NASA CARA PcCircle's quadrature, to cross-check CARA's numbers).")
     PcMethod method;
 
     @Mixin
@@ -53,7 +54,7 @@ final class PcCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (method.maximum()) {
             throw new IllegalArgumentException("--method " + method + " is a maximum, not a Pc; use "
-                    + "PATERA_2005, LAAS_2015, ALFANO_2005 or CHAN_1997");
+                    + "PATERA_2005, LAAS_2015, ALFANO_2005, CHAN_1997 or CARA_PC_CIRCLE_64");
         }
         if (hbrM != null && !(hbrM >= 0)) {
             throw new IllegalArgumentException("--hbr-m must not be negative: " + hbrM);

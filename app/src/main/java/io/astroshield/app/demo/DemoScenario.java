@@ -113,6 +113,8 @@ public final class DemoScenario {
             if (event == null) {
                 continue;
             }
+            // the catalog's events put the lower catalog number first: the history must name the pair the same way
+            event = lowerIdFirst(event);
             for (int k = 0; k < HISTORY_FACTORS.length; k++) {
                 Instant issued = now.minus(HISTORY_SPACING.multipliedBy(HISTORY_FACTORS.length - k));
                 ConjunctionEvent earlier = scaledMiss(event, HISTORY_FACTORS[k]);
@@ -134,6 +136,19 @@ public final class DemoScenario {
         ws.alarms(engine -> engine.conjunctions().acceptAll(updates));
         ws.fire(Workstation.Change.ALARMS);
         return written;
+    }
+
+    /** The event seen from the object with the lower catalog number (miss vector in that object's RTN frame). */
+    static ConjunctionEvent lowerIdFirst(ConjunctionEvent e) {
+        if (e.primaryId() < e.secondaryId()) {
+            return e;
+        }
+        CartesianState p = e.secondaryState();
+        CartesianState s = e.primaryState();
+        double[] d = {s.xM() - p.xM(), s.yM() - p.yM(), s.zM() - p.zM()};
+        return new ConjunctionEvent(e.secondaryId(), e.primaryId(), e.tca(), e.missDistanceM(), e.relativeSpeedMps(),
+                MissVectorRtn.of(p.positionM(), p.velocityMps(), d), e.encounter(), e.secondaryEpochAgeDays(),
+                e.primaryEpochAgeDays(), p, s);
     }
 
     /** The same encounter with the secondary moved along the miss vector so that the miss is {@code factor} times. */

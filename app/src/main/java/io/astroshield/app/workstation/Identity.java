@@ -19,7 +19,7 @@ public record Identity(String user, Role role, String device, Instant verifiedAt
     }
 
     public Actor actor() {
-        return new Actor(user, role, device);
+        return new Actor(user, role, device, offline());
     }
 
     /** True when the identity was not confirmed by the backend in this session (audited as offline). */

@@ -6,6 +6,7 @@ import io.astroshield.domain.alarms.AlarmConfiguration;
 import io.astroshield.domain.alarms.AlarmDefinition;
 import io.astroshield.domain.alarms.AlarmEngine;
 import io.astroshield.domain.alarms.Annunciator;
+import io.astroshield.domain.alarms.AuditEvent;
 import io.astroshield.domain.alarms.ConjunctionAlarms;
 import io.astroshield.domain.alarms.ConjunctionTrack;
 import io.astroshield.domain.alarms.ConjunctionUpdate;
@@ -15,6 +16,14 @@ import io.astroshield.domain.alarms.Role;
 import io.astroshield.domain.alarms.Severity;
 import io.astroshield.domain.alarms.TelemetryLimitSet;
 import io.astroshield.domain.catalog.ElementSet;
+import io.astroshield.domain.cdm.CdmWriter;
+import io.astroshield.domain.cdm.ScreeningCdms;
+import io.astroshield.domain.propagation.Propagation;
+import io.astroshield.domain.propagation.PropagationResult;
+import io.astroshield.domain.risk.PcCalculator;
+import io.astroshield.domain.risk.TleOnlyPc;
+import io.astroshield.domain.screening.EncounterType;
+import io.astroshield.domain.screening.MissVectorRtn;
 import io.astroshield.domain.screening.CatalogScreening;
 import io.astroshield.domain.screening.ConjunctionEvent;
 import io.astroshield.domain.screening.ScreeningProgress;
@@ -23,6 +32,8 @@ import io.astroshield.domain.time.ReferenceData;
 import io.astroshield.persistence.Store;
 import io.astroshield.persistence.StoreOptions;
 import io.astroshield.persistence.alarms.H2AlarmStore;
+import io.astroshield.persistence.cdm.StoredCdm;
+import io.astroshield.persistence.screening.ConjunctionObservation;
 import io.astroshield.persistence.screening.StoredEvent;
 import io.astroshield.persistence.screening.StoredUpdate;
 import io.astroshield.persistence.workspace.NoteRow;
@@ -70,7 +81,8 @@ public final class Workstation implements AutoCloseable {
     /** Default hard-body radius of TLE-only screening (the CLI's default too). */
     public static final double DEFAULT_HBR_M = 10.0;
 
-    static final String DEVICE_KEY = "device.id";
+    /** Shared with the sync client (LocalOps.DEVICE_ID_SETTING): one device id for alarms, audit and the outbox. */
+    static final String DEVICE_KEY = "sync.device_id";
     static final String IDENTITY_USER_KEY = "identity.user";
     static final String IDENTITY_ROLE_KEY = "identity.role";
     static final String IDENTITY_VERIFIED_KEY = "identity.verified_at";
@@ -81,10 +93,13 @@ public final class Workstation implements AutoCloseable {
     private final InstantSource clock;
     private final String deviceId;
     private final AlarmEngine alarms;
+    private final H2AlarmStore alarmStore;
     /** The alarm engine is confined to this thread (it is not thread-safe); {@link #alarms(Function)} goes through it. */
+    private volatile Thread alarmThreadRef;
     private final ScheduledExecutorService alarmThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "astroshield-alarms");
         t.setDaemon(true);
+        alarmThreadRef = t;
         return t;
     });
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
@@ -105,8 +120,9 @@ public final class Workstation implements AutoCloseable {
                     return id;
                 }));
         this.identity = loadIdentity();
+        this.alarmStore = new H2AlarmStore(store, deviceId);
         this.alarms = onAlarmThread(() -> AlarmEngine.start(alarmConfiguration(deviceId), clock,
-                new H2AlarmStore(store, deviceId), (occurrence, reason) -> {
+                alarmStore, (occurrence, reason) -> {
                     annunciator.annunciate(occurrence, reason);
                     fire(Change.ALARMS);
                 }));
@@ -114,6 +130,7 @@ public final class Workstation implements AutoCloseable {
         alarmThread.scheduleWithFixedDelay(() -> {
             try {
                 alarms.tick();
+                fire(Change.ALARMS);
             } catch (RuntimeException e) {
                 LOG.warn("alarm tick failed", e);
             }
@@ -239,6 +256,11 @@ public final class Workstation implements AutoCloseable {
                 .findFirst());
     }
 
+    /** The audit history of one alarm occurrence, oldest first (read from the store: any thread). */
+    public List<AuditEvent> audit(UUID occurrenceId) {
+        return alarmStore.audit(occurrenceId);
+    }
+
     /** Notes on an event, oldest first. */
     public List<StoredNote> notes(StoredEvent event) {
         return store.read(tx -> tx.notes().forSubject(NoteSubject.EVENT, eventKey(event)));
@@ -255,6 +277,42 @@ public final class Workstation implements AutoCloseable {
     /** Notes key on the pair and TCA to the minute, so that they survive the event's re-numbering on a new store. */
     static String eventKey(StoredEvent e) {
         return e.primaryNorad() + "/" + e.secondaryNorad() + "@" + e.tca().truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    /**
+     * The event as a CCSDS CDM (KVN): the stored message when its latest update came from a CDM, else one written
+     * from the two objects' element sets propagated to the stored TCA, with the TLE-only Pc (default covariance).
+     */
+    public String cdmText(StoredEvent event) {
+        List<StoredUpdate> updates = trend(event.id());
+        StoredUpdate latest = updates.isEmpty() ? null : updates.get(updates.size() - 1);
+        if (latest != null && latest.cdmId() != null && latest.runId() == null) {
+            Optional<StoredCdm> stored = store.read(tx -> tx.cdms().find(latest.cdmId()));
+            if (stored.isPresent() && stored.get().cdm().rawText() != null) {
+                return stored.get().cdm().rawText();
+            }
+        }
+        CatalogSnapshot snapshot = catalog;
+        ElementSet a = snapshot.find(event.primaryNorad()).orElseThrow(() -> new IllegalStateException(
+                "object " + event.primaryNorad() + " is not in the catalog: no CDM can be written"));
+        ElementSet b = snapshot.find(event.secondaryNorad()).orElseThrow(() -> new IllegalStateException(
+                "object " + event.secondaryNorad() + " is not in the catalog: no CDM can be written"));
+        Propagation propagation = new Propagation(data);
+        PropagationResult pa = propagation.propagate(a, event.tca());
+        PropagationResult pb = propagation.propagate(b, event.tca());
+        if (pa.state() == null || pb.state() == null) {
+            throw new IllegalStateException("cannot propagate the pair to TCA: "
+                    + (pa.error() != null ? pa.error() : pb.error()));
+        }
+        ConjunctionObservation o = event.latest();
+        ConjunctionEvent e = new ConjunctionEvent(event.primaryNorad(), event.secondaryNorad(), event.tca(),
+                event.missDistanceM(), event.relativeSpeedMps(),
+                new MissVectorRtn(o.radialM(), o.inTrackM(), o.crossTrackM()),
+                o.encounter() == io.astroshield.persistence.screening.EncounterKind.LONG ? EncounterType.LONG
+                        : EncounterType.SHORT,
+                pa.elementSetAgeDays(), pb.elementSetAgeDays(), pa.state(), pb.state());
+        TleOnlyPc pc = ScreeningArchive.tleOnlyPc(new PcCalculator(), e, DEFAULT_HBR_M, p -> { });
+        return new CdmWriter().write(ScreeningCdms.of(e, pc, DEFAULT_HBR_M, "ASTROSHIELD", clock.instant()));
     }
 
     // ------------------------------------------------------------------ screening
@@ -346,7 +404,27 @@ public final class Workstation implements AutoCloseable {
         return onAlarmThread(() -> operation.apply(alarms));
     }
 
+    /** Runs {@code operation} on the alarm engine's thread without waiting; {@code then} gets the result there. */
+    public <T> void alarmsLater(Function<AlarmEngine, T> operation, Consumer<T> then) {
+        alarmThread.execute(() -> {
+            try {
+                then.accept(operation.apply(alarms));
+            } catch (RuntimeException e) {
+                LOG.warn("alarm operation failed", e);
+            }
+        });
+    }
+
     private <T> T onAlarmThread(Callable<T> work) {
+        if (Thread.currentThread() == alarmThreadRef) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             return alarmThread.submit(work).get();
         } catch (InterruptedException e) {

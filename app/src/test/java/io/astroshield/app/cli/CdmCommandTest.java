@@ -41,7 +41,7 @@ class CdmCommandTest {
     }
 
     /** A valid CDM written by our writer from a record built by hand (ISS-like LEO pair, EME2000). */
-    private static String validKvn() {
+    static String validKvn() {
         double[] cov = {
             100.0,
             -5.0, 9000.0,

@@ -732,7 +732,8 @@ public final class AlarmEngine {
                              String oldValue, String newValue, String comment, Refusal refusal) {
         work.audit.add(new AuditEvent(++lastAuditSequence, config.deviceId(), clock.instant(), null,
                 occurrenceId, subject, action, actor == null ? AuditEvent.ENGINE : actor.user(),
-                actor == null ? null : actor.role(), origin, oldValue, newValue, comment, refusal));
+                actor == null ? null : actor.role(), origin, oldValue, newValue, comment, refusal,
+                actor != null && actor.offline()));
     }
 
     private ActionResult refuse(LiveOccurrence o, AuditAction action, Actor actor, String requested, String comment,

@@ -21,14 +21,24 @@ import java.util.UUID;
  * @param newValue     after; for a refused action, what was requested
  * @param comment      what the person wrote (ack comment, shelve reason), may be empty
  * @param refusal      why the action was refused, null when it was carried out
+ * @param actorOffline the person acted while the console was offline (role as last verified by the backend)
  */
 public record AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime,
                          UUID occurrenceId, String subject, AuditAction action,
                          String user, Role role, DataOrigin origin,
-                         String oldValue, String newValue, String comment, Refusal refusal) {
+                         String oldValue, String newValue, String comment, Refusal refusal,
+                         boolean actorOffline) {
 
     /** The user name of automatic transitions. */
     public static final String ENGINE = "alarm-engine";
+
+    /** An event of the engine or of a connected person. */
+    public AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceId,
+                      String subject, AuditAction action, String user, Role role, DataOrigin origin, String oldValue,
+                      String newValue, String comment, Refusal refusal) {
+        this(sequence, deviceId, deviceTime, serverTime, occurrenceId, subject, action, user, role, origin, oldValue,
+                newValue, comment, refusal, false);
+    }
 
     public AuditEvent {
         if (sequence < 1) {

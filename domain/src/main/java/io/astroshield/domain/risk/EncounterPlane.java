@@ -17,9 +17,14 @@ import io.astroshield.domain.DomainException;
  * @param majorVarianceM2  largest eigenvalue of the projected combined covariance, m²
  * @param missDistanceM    distance between the objects at TCA, m
  * @param relativeSpeedMps relative speed at TCA, m/s
+ * @param covXxM2          projected combined covariance along x, the in-plane direction of the miss, m²
+ * @param covXzM2          its x-z element, z along r × v, m²
+ * @param covZzM2          its z-z element, m² (the three as computed, for methods that diagonalise
+ *                         the plane covariance their own way: {@link CaraPcCircle})
  */
 public record EncounterPlane(double xmM, double ymM, double minorVarianceM2, double majorVarianceM2,
-                             double missDistanceM, double relativeSpeedMps) {
+                             double missDistanceM, double relativeSpeedMps,
+                             double covXxM2, double covXzM2, double covZzM2) {
 
     /**
      * Below this relative speed (m/s) the encounter plane is not defined well enough to use:
@@ -78,7 +83,7 @@ public record EncounterPlane(double xmM, double ymM, double minorVarianceM2, dou
         double sin = Math.sin(theta);
         double alongMajor = mx * cos + mz * sin;
         double alongMinor = -mx * sin + mz * cos;
-        return new EncounterPlane(alongMinor, alongMajor, minor, major, missDistance, speed);
+        return new EncounterPlane(alongMinor, alongMajor, minor, major, missDistance, speed, a, b, c);
     }
 
     private static double[][] add(double[][] p, double[][] q) {

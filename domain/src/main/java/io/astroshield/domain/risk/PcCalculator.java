@@ -105,7 +105,7 @@ public final class PcCalculator {
                             + " eigenvalues below (%.0e x HBR)² = %.6e m² clipped to it",
                     plane.minorVarianceM2(), plane.majorVarianceM2(), CLIP_FACTOR, floor));
         }
-        double pc = evaluate(method, plane.xmM(), plane.ymM(), Math.sqrt(minor), Math.sqrt(major), radius);
+        double pc = evaluate(method, plane, Math.sqrt(minor), Math.sqrt(major), radius, warnings);
         if (method == PcMethod.CHAN_1997) {
             warnings.add("Chan 1997 is an approximation of the 2D Pc");
         }
@@ -135,7 +135,10 @@ public final class PcCalculator {
         return new TleOnlyPc(compute(encounter, DEFAULT_METHOD), maximumOverCovarianceScale(encounter));
     }
 
-    private double evaluate(PcMethod method, double xm, double ym, double sigmaX, double sigmaY, double radius) {
+    private double evaluate(PcMethod method, EncounterPlane plane, double sigmaX, double sigmaY, double radius,
+                            List<String> warnings) {
+        double xm = plane.xmM();
+        double ym = plane.ymM();
         double value;
         try {
             value = switch (method) {
@@ -145,6 +148,7 @@ public final class PcCalculator {
                 case CHAN_1997 -> chan.compute(xm, ym, sigmaX, sigmaY, radius).getValue();
                 case ALFRIEND_1999_MAX -> alfriendMaximum(xm, ym, sigmaX, sigmaY, radius);
                 case MAXIMUM_OVER_SCALE -> maximumOverScale(xm, ym, sigmaX, sigmaY, radius);
+                case CARA_PC_CIRCLE_64 -> caraPcCircle(plane, radius, warnings);
             };
         } catch (MathRuntimeException | OrekitException ex) {
             throw new DomainException(DomainError.RISK, method + " failed: " + ex.getMessage(), ex);
@@ -156,6 +160,16 @@ public final class PcCalculator {
         }
         // Quadrature and series leave excursions of a few ulps outside [0, 1]; a probability is clamped.
         return Math.min(1.0, Math.max(0.0, value));
+    }
+
+    /** CARA's PcCircle diagonalises and clips the plane covariance itself, from the raw plane elements. */
+    private static double caraPcCircle(EncounterPlane plane, double radius, List<String> warnings) {
+        CaraPcCircle.Value value = CaraPcCircle.pc(plane, radius);
+        if (value.adaptive()) {
+            warnings.add("disc beyond 4 sigma along the major axis: CARA's PcCircle integrates adaptively"
+                    + " there (RelTol 1e-6) instead of its 64-point quadrature; evaluated by PATERA_2005");
+        }
+        return value.pc();
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.astroshield.domain.risk;
 
-/** The 2D short-term-encounter methods, all computed by Orekit's {@code org.orekit.ssa} package. */
+/**
+ * The 2D short-term-encounter methods: Orekit's {@code org.orekit.ssa} package, the project's search
+ * for the maximum over covariance scale, and NASA CARA's PcCircle quadrature for cross-checks.
+ */
 public enum PcMethod {
     /** Patera (2005), 1D contour integral: the default and the reference value. */
     PATERA_2005(false, false),
@@ -22,7 +25,15 @@ public enum PcMethod {
      * covariance shape kept, searched around Alfriend's closed-form optimum k² = d²/2. A bound
      * for when the covariance size is unknown, not a probability estimate.
      */
-    MAXIMUM_OVER_SCALE(false, true);
+    MAXIMUM_OVER_SCALE(false, true),
+    /**
+     * The 2D Pc by the fixed-order quadrature of NASA CARA's {@code PcCircle} (default
+     * EstimationMode 64: 64-point Gauss-Chebyshev along the covariance's major axis, erf across):
+     * reproduces CARA's published numbers to 1e-14, for cross-checking against CARA's operational
+     * tool. Its quadrature error grows with HBR / sigma_minor (2.8e-4 at 160 on CARA's HBR sweep);
+     * {@link #PATERA_2005} stays the reference value. See {@code CaraPcCircle}.
+     */
+    CARA_PC_CIRCLE_64(false, false);
 
     private final boolean approximate;
     private final boolean maximum;

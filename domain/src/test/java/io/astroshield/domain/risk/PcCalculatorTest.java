@@ -47,7 +47,8 @@ class PcCalculatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PcMethod.class, names = {"PATERA_2005", "LAAS_2015", "ALFANO_2005", "CHAN_1997"})
+    @EnumSource(value = PcMethod.class, names = {"PATERA_2005", "LAAS_2015", "ALFANO_2005", "CHAN_1997",
+            "CARA_PC_CIRCLE_64"})
     void centredCircularCovarianceGivesRayleighProbability(PcMethod method) {
         // given zero miss and an isotropic combined covariance sigma² = 2 x 50² m²
         Encounter encounter = circular(0.0, 50.0, 20.0);
@@ -126,6 +127,26 @@ class PcCalculatorTest {
         assertThat(result.covarianceRemediated()).isTrue();
         assertThat(result.covarianceSource()).isEqualTo(CovarianceSource.FROM_CDM);
         assertThat(calculator.compute(circular(30, 40, 10)).covarianceRemediated()).isFalse();
+    }
+
+    @Test
+    void caraPcCircleOutsideItsQuadratureBandFallsBackToPateraAndSaysSo() {
+        // given combined sigma 3 sqrt2 = 4.24 m, miss 30 m, HBR 10 m: the disc spans 20..40 m along
+        // the major axis, beyond 20 + 4 sigma = 37 m, where CARA's PcCircle leaves its 64-point
+        // quadrature for adaptive integration
+        Encounter encounter = circular(30, 3, 10);
+
+        // when
+        CollisionProbability cara = calculator.compute(encounter, PcMethod.CARA_PC_CIRCLE_64);
+
+        // then the value is the adaptive one (Patera's, up to the rounding of CARA's own axes), labelled
+        double patera = calculator.compute(encounter).pc();
+        assertThat(cara.pc()).isPositive().isCloseTo(patera, within(1e-12 * patera));
+        assertThat(cara.warnings()).singleElement().asString().contains("adaptively");
+        // and within the band the quadrature is used, with no warning (Patera agrees to 1e-12 there)
+        CollisionProbability inside = calculator.compute(circular(30, 10, 10), PcMethod.CARA_PC_CIRCLE_64);
+        assertThat(inside.warnings()).isEmpty();
+        assertThat(inside.pc()).isCloseTo(calculator.compute(circular(30, 10, 10)).pc(), within(1e-9 * inside.pc()));
     }
 
     @Test

@@ -23,18 +23,27 @@ public final class AuditEventRepository {
 
     private static final String APPEND = """
             INSERT INTO audit_record (audit_sequence, device_id, device_time, server_time, occurrence_uuid, occurrence_id,
-                                      subject, action, actor, actor_role, origin, old_value, new_value, detail, refusal)
+                                      subject, action, actor, actor_role, origin, old_value, new_value, detail, refusal,
+                                      actor_offline)
             VALUES (?, ?, ?, ?, ?, (SELECT o.id FROM alarm_occurrence o WHERE o.occurrence_uuid = ?),
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String AFTER = """
             SELECT audit_sequence, device_id, device_time, server_time, occurrence_uuid, subject, action, actor,
-                   actor_role, origin, old_value, new_value, detail, refusal
+                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline
             FROM audit_record
             WHERE device_id = ? AND audit_sequence > ?
             ORDER BY audit_sequence
             FETCH FIRST ? ROWS ONLY
+            """;
+
+    private static final String FOR_OCCURRENCE = """
+            SELECT audit_sequence, device_id, device_time, server_time, occurrence_uuid, subject, action, actor,
+                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline
+            FROM audit_record
+            WHERE occurrence_uuid = ?
+            ORDER BY device_time, audit_sequence
             """;
 
     private final Connection c;
@@ -61,6 +70,7 @@ public final class AuditEventRepository {
             ps.setString(13, e.newValue());
             ps.setString(14, e.comment());
             ps.setString(15, e.refusal());
+            ps.setBoolean(16, e.actorOffline());
         });
     }
 
@@ -73,11 +83,18 @@ public final class AuditEventRepository {
         }, AuditEventRepository::map);
     }
 
+    /** Everything recorded about one alarm occurrence, oldest first (the alarm pane's history). */
+    public List<AuditEventRow> forOccurrence(UUID occurrenceUuid) {
+        return Jdbc.list(c, "Reading the audit of alarm " + occurrenceUuid, FOR_OCCURRENCE,
+                ps -> ps.setObject(1, occurrenceUuid), AuditEventRepository::map);
+    }
+
     private static AuditEventRow map(ResultSet rs) throws SQLException {
         return new AuditEventRow(rs.getLong("audit_sequence"), rs.getString("device_id"),
                 Jdbc.instant(rs, "device_time"), Jdbc.instant(rs, "server_time"),
                 rs.getObject("occurrence_uuid", UUID.class), rs.getString("subject"), rs.getString("action"),
                 rs.getString("actor"), rs.getString("actor_role"), DataOrigin.valueOf(rs.getString("origin")),
-                rs.getString("old_value"), rs.getString("new_value"), rs.getString("detail"), rs.getString("refusal"));
+                rs.getString("old_value"), rs.getString("new_value"), rs.getString("detail"), rs.getString("refusal"),
+                rs.getBoolean("actor_offline"));
     }
 }

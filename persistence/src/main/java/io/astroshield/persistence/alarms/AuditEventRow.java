@@ -16,13 +16,23 @@ import java.util.UUID;
  * @param actorRole      lower-case role ("operator"), {@link #ENGINE_ROLE} for automatic transitions
  * @param comment        what the person wrote, stored in the V3 column {@code detail}
  * @param refusal        why the action was refused, null when it was carried out
+ * @param actorOffline   the person acted while the console was offline
  */
 public record AuditEventRow(long sequence, String deviceId, Instant deviceTime, Instant serverTime,
                             UUID occurrenceUuid, String subject, String action, String actor, String actorRole,
-                            DataOrigin origin, String oldValue, String newValue, String comment, String refusal) {
+                            DataOrigin origin, String oldValue, String newValue, String comment, String refusal,
+                            boolean actorOffline) {
 
     /** The role stored for the engine's own transitions (the V3 column is NOT NULL). */
     public static final String ENGINE_ROLE = "system";
+
+    /** A row of the engine or of a connected person. */
+    public AuditEventRow(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceUuid,
+                         String subject, String action, String actor, String actorRole, DataOrigin origin,
+                         String oldValue, String newValue, String comment, String refusal) {
+        this(sequence, deviceId, deviceTime, serverTime, occurrenceUuid, subject, action, actor, actorRole, origin,
+                oldValue, newValue, comment, refusal, false);
+    }
 
     public AuditEventRow {
         if (sequence < 1) {

@@ -112,6 +112,11 @@ public final class H2AlarmStore implements AlarmStore {
                 .map(AlarmRows::event).toList());
     }
 
+    /** The audit history of one occurrence, oldest first. */
+    public List<AuditEvent> audit(UUID occurrenceId) {
+        return store.read(tx -> tx.auditEvents().forOccurrence(occurrenceId).stream().map(AlarmRows::event).toList());
+    }
+
     @Override
     public List<ConjunctionTrendPoint> trend(String eventId) {
         Objects.requireNonNull(eventId, "eventId");
