@@ -8,6 +8,7 @@ import io.astroshield.app.conjunctions.ConjunctionTableView;
 import io.astroshield.app.conjunctions.ConjunctionTableViewModel;
 import io.astroshield.app.conjunctions.EventDetailView;
 import io.astroshield.app.conjunctions.EventDetailViewModel;
+import io.astroshield.app.conjunctions.EventReport;
 import io.astroshield.app.conjunctions.EventRow;
 import io.astroshield.app.demo.DemoScenario;
 import io.astroshield.app.dock.DockArea;
@@ -174,9 +175,11 @@ public final class MainWindow {
         add("screen.cancel", "Cancel the screening", null, screeningVm::cancel);
         add("export.csv", "Export the conjunction table as CSV…", shortcut(KeyCode.E), this::exportCsv);
         add("export.cdm", "Export the selected event as CDM…", null, this::exportCdm);
+        add("export.pdf", "Export the selected event as a one-page PDF report…", null, this::exportPdf);
         add("export.png", "Save the focused pane as PNG…", null, this::exportPng);
         add("alarm.ack", "Acknowledge the selected alarm…", shortcut(KeyCode.K), alarmView::acknowledge);
         add("alarm.shelve", "Shelve the selected alarm…", null, alarmView::shelve);
+        add("alarm.assign", "Assign the selected alarm…", null, alarmView::assign);
         add("alarm.silence", "Silence the horn (does not acknowledge)", new KeyCodeCombination(KeyCode.M,
                 KeyCombination.SHORTCUT_DOWN), horn::silence);
         for (Theme t : Theme.values()) {
@@ -218,9 +221,9 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         MenuBar bar = new MenuBar(
-                menu("File", "import", "demo", "export.csv", "export.cdm", "export.png"),
+                menu("File", "import", "demo", "export.csv", "export.cdm", "export.pdf", "export.png"),
                 menu("Screening", "screen", "screen.cancel"),
-                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.silence"),
+                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.assign", "alarm.silence"),
                 menu("View", "show.conjunctions", "show.alarms", "show.event", "pane.detach", "layout.save",
                         "layout.restore", "theme.dark", "theme.light", "theme.high_contrast", "palette"),
                 menu("Session", "sync.issues", "lock"));
@@ -258,7 +261,9 @@ public final class MainWindow {
         demo.setId("first-run-demo");
         demo.setDefaultButton(true);
         demo.setOnAction(e -> openDemo());
-        VBox box = new VBox(16, title, text, new javafx.scene.layout.HBox(12, importButton, demo));
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, importButton, demo);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(16, title, text, buttons);
         box.getStyleClass().add("first-run");
         box.setAlignment(Pos.CENTER);
         box.setId("first-run");
@@ -358,6 +363,26 @@ public final class MainWindow {
                             return file;
                         })
                         .onFailure(ex -> ctx.dialogs().error("Export CDM", ex)));
+    }
+
+    private void exportPdf() {
+        EventDetailViewModel.Details d = detailVm.detailsProperty().get();
+        if (d == null) {
+            ctx.dialogs().info("No event selected", "Select a conjunction in the table first.");
+            return;
+        }
+        // the charts are drawn by the FX thread: snapshot them here, write the file in the background
+        java.awt.image.BufferedImage charts = detailView.charts().getChildren().isEmpty() ? null
+                : SwingFXUtils.fromFXImage(detailView.charts().snapshot(null, null), null);
+        String name = d.event().primaryNorad() + "_" + d.event().secondaryNorad() + "_report.pdf";
+        ctx.dialogs().files().chooseFileToSave(stage, "Export event report", name,
+                        List.of(new FileChooser.ExtensionFilter("PDF", "*.pdf")))
+                .ifPresent(file -> ctx.tasks().run("Writing the report", p -> {
+                            EventReport.write(file, d, ws.catalog(), ws.identity().describe(), ws.clock().instant(),
+                                    charts);
+                            return file;
+                        })
+                        .onFailure(e -> ctx.dialogs().error("Export PDF", e)));
     }
 
     private void exportPng() {

@@ -197,6 +197,22 @@ class WorkstationWorkflowIT {
         var read = new CdmReader(workstation.referenceData()).read(cdm);
         assertThat(read.records()).hasSize(1);
         assertThat(read.diagnostics()).noneMatch(d -> d.level() == io.astroshield.domain.input.Diagnostic.Level.ERROR);
+        assertThat(read.records().get(0).tca()).isEqualTo(fx(() -> table.getSelectionModel().getSelectedItem().tca()));
+
+        // and the one-page report of the same event names its TCA and miss distance
+        Path pdf = dir.resolve("event.pdf");
+        EventRow selected = fx(() -> table.getSelectionModel().getSelectedItem());
+        waitUntil("detail loaded", () -> window.eventDetailView() != null
+                && robot.lookup("#event-tca").tryQuery().isPresent()
+                && ((Label) robot.lookup("#event-tca").query()).getText().equals(Formats.utcMillis(selected.tca())));
+        FILES.willSaveTo(pdf);
+        robot.interact(() -> window.run("export.pdf"));
+        waitUntil("report written", () -> Files.exists(pdf) && window.context().tasks().running().isEmpty());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains(Formats.utcMillis(selected.tca())).contains(Formats.km(selected.missM()));
+        }
     }
 
     @Test
