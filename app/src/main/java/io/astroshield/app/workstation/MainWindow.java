@@ -16,6 +16,10 @@ import io.astroshield.app.fx.BackgroundTasks;
 import io.astroshield.app.fx.Dialogs;
 import io.astroshield.app.fx.FileDialogs;
 import io.astroshield.app.fx.Theme;
+import io.astroshield.app.groundtrack.GroundTrackView;
+import io.astroshield.app.groundtrack.GroundTrackViewModel;
+import io.astroshield.app.orbitview.OrbitView;
+import io.astroshield.app.orbitview.OrbitViewModel;
 import io.astroshield.app.screening.ScreeningDialog;
 import io.astroshield.app.screening.ScreeningViewModel;
 import io.astroshield.app.status.StatusBarView;
@@ -123,6 +127,8 @@ public final class MainWindow {
         dock.add(PANE_CONJUNCTIONS, "Conjunctions", tableView, DockArea.Side.LEFT);
         dock.add(PANE_ALARMS, "Alarms", alarmView, DockArea.Side.LEFT);
         dock.add(PANE_EVENT, "Event detail", detailView, DockArea.Side.RIGHT);
+        dock.add("orbit3d", "3D orbits", new OrbitView(new OrbitViewModel(ctx)).node(), DockArea.Side.RIGHT);
+        dock.add("groundtrack", "Ground track", new GroundTrackView(new GroundTrackViewModel(ctx)).node(), DockArea.Side.RIGHT);
 
         firstRun = firstRunView();
         center.getChildren().setAll(dock.node(), firstRun);
