@@ -16,6 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (opensWindow(args)) {
+            WorkstationApp.prepare(args);
             Application.launch(WorkstationApp.class, args);
             return;
         }

@@ -70,6 +70,7 @@ public final class AlarmPaneView extends BorderPane {
                 column("Since (UTC)", a -> Formats.utcSeconds(a.triggeredAt()), 160),
                 column("Shelved", a -> a.shelving() == null ? "" : a.shelving().until() == null
                         ? "until unshelved" : "until " + Formats.utcMinutes(a.shelving().until()), 150),
+                column("Assigned", a -> a.assignee() == null ? "" : a.assignee(), 110),
                 column("Origin", a -> a.key().origin().name(), 80)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -135,7 +136,7 @@ public final class AlarmPaneView extends BorderPane {
         return b.toString();
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Button ack = new Button("Acknowledge…");
         ack.setId("alarm-ack");
         ack.setOnAction(e -> acknowledge());
@@ -145,10 +146,13 @@ public final class AlarmPaneView extends BorderPane {
         Button unshelve = new Button("Unshelve");
         unshelve.setId("alarm-unshelve");
         unshelve.setOnAction(e -> vm.unshelve(selected()));
+        Button assign = new Button("Assign…");
+        assign.setId("alarm-assign");
+        assign.setOnAction(e -> assign());
         Button reset = new Button("Reset");
         reset.setId("alarm-reset");
         reset.setOnAction(e -> vm.reset(selected()));
-        for (Button b : List.of(ack, shelve, unshelve, reset)) {
+        for (Button b : List.of(ack, shelve, unshelve, assign, reset)) {
             b.disableProperty().bind(vm.selectedProperty().isNull());
         }
         ComboBox<Severity> min = new ComboBox<>();
@@ -173,8 +177,13 @@ public final class AlarmPaneView extends BorderPane {
         search.textProperty().bindBidirectional(vm.searchProperty());
         CheckBox shelved = new CheckBox("Show shelved");
         shelved.selectedProperty().bindBidirectional(vm.showShelvedProperty());
-        HBox bar = new HBox(6, ack, shelve, unshelve, reset, min, search, shelved);
-        HBox.setHgrow(search, Priority.ALWAYS);
+        // wraps in a narrow pane instead of cutting the buttons' names
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, ack, shelve, unshelve, assign,
+                reset, min, search, shelved);
+        for (var n : bar.getChildren()) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        search.setPrefColumnCount(14);
         bar.setPadding(new Insets(4));
         return bar;
     }
@@ -203,6 +212,22 @@ public final class AlarmPaneView extends BorderPane {
         d.getDialogPane().setId("ack-dialog");
         Optional<String> answer = d.showAndWait();
         answer.ifPresent(text -> vm.acknowledge(a, text));
+    }
+
+    /** Says who works the selected alarm (blank: nobody); defaults to the person at the console. */
+    public void assign() {
+        AlarmOccurrence a = selected();
+        if (a == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(
+                a.assignee() != null ? a.assignee() : vm.context().workstation().identity().user());
+        d.initOwner(getScene().getWindow());
+        d.setTitle("Assign alarm");
+        d.setHeaderText(SeverityText.of(a.severity()) + "  " + a.key().subject());
+        d.setContentText("Assign to (blank: nobody)");
+        d.getEditor().setId("assign-to");
+        d.showAndWait().ifPresent(who -> vm.assign(a, who));
     }
 
     /** Shelve needs a reason and a duration from the fixed menu (unlimited: supervisors only, the engine checks). */

@@ -138,6 +138,10 @@ public final class AlarmPaneViewModel {
         act("Shelve", a, (engine, actor) -> engine.shelve(a.id(), actor, duration, reason));
     }
 
+    public void assign(AlarmOccurrence a, String assignee) {
+        act("Assign", a, (engine, actor) -> engine.assign(a.id(), actor, assignee));
+    }
+
     public void unshelve(AlarmOccurrence a) {
         act("Unshelve", a, (engine, actor) -> engine.unshelve(a.id(), actor));
     }

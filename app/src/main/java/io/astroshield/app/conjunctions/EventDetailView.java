@@ -1,5 +1,6 @@
 package io.astroshield.app.conjunctions;
 
+import io.astroshield.app.charts.EventCharts;
 import io.astroshield.app.workstation.CatalogSnapshot;
 import io.astroshield.app.workstation.Formats;
 import io.astroshield.domain.alarms.Disposition;
@@ -75,6 +76,7 @@ public final class EventDetailView extends ScrollPane {
         VBox box = new VBox(8, grid, new Label("Disposition"), dispositionRow, message, charts,
                 new Label("Notes"), notes, newNote);
         box.setPadding(new Insets(8));
+        charts.getChildren().add(new EventCharts(vm.charts()).node());
         setContent(box);
         vm.detailsProperty().addListener((o, a, b) -> show(b));
         vm.context().time().timeProperty().addListener((o, a, b) -> updateTimeToTca());

@@ -1,5 +1,6 @@
 package io.astroshield.app.conjunctions;
 
+import io.astroshield.app.charts.EventChartsViewModel;
 import io.astroshield.app.fx.FxThread;
 import io.astroshield.app.workstation.ConsoleContext;
 import io.astroshield.domain.alarms.ActionResult;
@@ -34,9 +35,11 @@ public final class EventDetailViewModel {
     private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ObservableList<StoredNote> notes = FXCollections.observableArrayList();
     private final ObjectProperty<String> lastMessage = new SimpleObjectProperty<>(this, "lastMessage", "");
+    private final EventChartsViewModel charts;
 
     public EventDetailViewModel(ConsoleContext ctx) {
         this.ctx = ctx;
+        this.charts = new EventChartsViewModel(ctx);
         ctx.selection().eventProperty().addListener((o, a, b) -> load(b));
     }
 
@@ -52,6 +55,11 @@ public final class EventDetailViewModel {
         return lastMessage;
     }
 
+    /** The Pc-trend and range-around-TCA charts of the event shown. */
+    public EventChartsViewModel charts() {
+        return charts;
+    }
+
     public ConsoleContext context() {
         return ctx;
     }
@@ -61,6 +69,7 @@ public final class EventDetailViewModel {
         if (e == null) {
             details.set(null);
             notes.clear();
+            charts.show(null, List.of());
             return;
         }
         ctx.tasks().run("Loading event " + e.primaryNorad() + "/" + e.secondaryNorad(), p -> {
@@ -75,6 +84,7 @@ public final class EventDetailViewModel {
                     if (ctx.selection().event() == e) {
                         details.set(d);
                         notes.setAll(d.notes());
+                        charts.show(d.event(), d.trend());
                     }
                 })
                 .onFailure(ex -> ctx.dialogs().error("Loading the event", ex));

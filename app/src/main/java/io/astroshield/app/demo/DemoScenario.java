@@ -1,6 +1,7 @@
 package io.astroshield.app.demo;
 
 import io.astroshield.app.fx.Progress;
+import io.astroshield.app.telemetry.TelemetryFeed;
 import io.astroshield.app.workstation.ScreeningArchive;
 import io.astroshield.app.workstation.Workstation;
 import io.astroshield.domain.alarms.ConjunctionUpdate;
@@ -74,6 +75,11 @@ public final class DemoScenario {
         int cdms = plantHistory(ws, population, epoch, now);
         ws.fire(Workstation.Change.EVENTS);
         progress.cancellation().check();
+
+        progress.update(0.12, "demo spacecraft with " + TelemetryFeed.BACKFILL.toHours() + " h of telemetry");
+        TelemetryFeed.installDemo(ws.store(), now);
+        ws.reloadAlarmConfiguration();
+        ws.fire(Workstation.Change.TELEMETRY);
 
         Progress screening = new Progress() {
             @Override

@@ -38,6 +38,7 @@ public final class StatusBarView extends HBox {
         setId("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         parked.setId("status-parked");
+        parked.setMinWidth(Region.USE_PREF_SIZE);
         parked.setOnAction(e -> showSyncIssues());
         progress.setId("status-progress");
         progress.setPrefWidth(160);
@@ -113,6 +114,7 @@ public final class StatusBarView extends HBox {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add("status-item");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -185,6 +185,7 @@ public final class MainWindow {
         add("export.png", "Save the focused pane as PNG…", null, this::exportPng);
         add("alarm.ack", "Acknowledge the selected alarm…", shortcut(KeyCode.K), alarmView::acknowledge);
         add("alarm.shelve", "Shelve the selected alarm…", null, alarmView::shelve);
+        add("alarm.assign", "Assign the selected alarm…", null, alarmView::assign);
         add("alarm.silence", "Silence the horn (does not acknowledge)", new KeyCodeCombination(KeyCode.M,
                 KeyCombination.SHORTCUT_DOWN), horn::silence);
         for (Theme t : Theme.values()) {
@@ -228,7 +229,7 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(
                 menu("File", "import", "demo", "export.csv", "export.cdm", "export.pdf", "export.png"),
                 menu("Screening", "screen", "screen.cancel"),
-                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.silence"),
+                menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.assign", "alarm.silence"),
                 menu("View", "show.conjunctions", "show.alarms", "show.event", "pane.detach", "layout.save",
                         "layout.restore", "theme.dark", "theme.light", "theme.high_contrast", "palette"),
                 menu("Session", "sync.issues", "lock"));
@@ -266,7 +267,9 @@ public final class MainWindow {
         demo.setId("first-run-demo");
         demo.setDefaultButton(true);
         demo.setOnAction(e -> openDemo());
-        VBox box = new VBox(16, title, text, new javafx.scene.layout.HBox(12, importButton, demo));
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(12, importButton, demo);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(16, title, text, buttons);
         box.getStyleClass().add("first-run");
         box.setAlignment(Pos.CENTER);
         box.setId("first-run");

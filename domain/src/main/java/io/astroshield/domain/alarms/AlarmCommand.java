@@ -19,7 +19,7 @@ public record AlarmCommand(String deviceId, long opId, Type type, UUID occurrenc
                            String user, Role role, Instant deviceTime, Map<String, String> arguments) {
 
     public enum Type {
-        ACKNOWLEDGE, SHELVE, UNSHELVE, RESET, SET_DISPOSITION,
+        ACKNOWLEDGE, SHELVE, UNSHELVE, RESET, SET_DISPOSITION, ASSIGN,
         CHANGE_TELEMETRY_LIMITS, ACTIVATE_TELEMETRY_LIMIT_SET, CHANGE_CONJUNCTION_LIMITS
     }
 

@@ -229,6 +229,31 @@ public final class AlarmEngine {
     }
 
     /**
+     * Says who works an open occurrence ({@code assignee} blank takes the assignment back). Operator and above;
+     * audited with the old and new assignee; leaves the alarm state alone.
+     */
+    public ActionResult assign(UUID occurrenceId, Actor actor, String assignee) {
+        return run(() -> {
+            String who = assignee == null ? "" : assignee.strip();
+            LiveOccurrence o = openFor(occurrenceId, actor);
+            if (o == null) {
+                return noSuchAlarm(occurrenceId, AuditAction.ASSIGNED, actor, who);
+            }
+            if (!actor.role().may(AlarmPermission.ASSIGN)) {
+                return refuse(o, AuditAction.ASSIGNED, actor, who, "", Refusal.NOT_PERMITTED,
+                        actor.role() + " may not assign alarms");
+            }
+            String before = o.assignee == null ? "" : o.assignee;
+            o.assignee = who.isEmpty() ? null : who;
+            o.updatedAt = clock.instant();
+            audit(o, AuditAction.ASSIGNED, actor, before, who, "");
+            command(AlarmCommand.Type.ASSIGN, o, actor, Map.of("assignee", who));
+            changed(o);
+            return ActionResult.accepted();
+        });
+    }
+
+    /**
      * Hides an occurrence from annunciation for a duration from the menu, with a reason.
      * Does not acknowledge. Operators up to the definition's maximum shelve time;
      * longer or unlimited shelves need a supervisor. Shelving again replaces the shelve.

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param acknowledgement  latest acknowledgement, null if never acknowledged
  * @param shelving         current shelve, null if not shelved
  * @param chattering       the key activated at least the chatter rule's count within its window
+ * @param assignee         who is working the alarm, null when nobody is assigned
  */
 public record AlarmOccurrence(UUID id, AlarmKey key, AlarmSource source, boolean latching,
                               AlarmState state, boolean conditionActive,
@@ -25,7 +26,18 @@ public record AlarmOccurrence(UUID id, AlarmKey key, AlarmSource source, boolean
                               double triggerValue, double currentValue, double mostSevereValue,
                               Instant triggeredAt, Instant updatedAt, Instant clearedAt,
                               Acknowledgement acknowledgement, Shelving shelving,
-                              Quality quality, boolean chattering) {
+                              Quality quality, boolean chattering, String assignee) {
+
+    /** An unassigned occurrence. */
+    public AlarmOccurrence(UUID id, AlarmKey key, AlarmSource source, boolean latching, AlarmState state,
+                           boolean conditionActive, Severity severity, Severity mostSevere, double triggerValue,
+                           double currentValue, double mostSevereValue, Instant triggeredAt, Instant updatedAt,
+                           Instant clearedAt, Acknowledgement acknowledgement, Shelving shelving, Quality quality,
+                           boolean chattering) {
+        this(id, key, source, latching, state, conditionActive, severity, mostSevere, triggerValue, currentValue,
+                mostSevereValue, triggeredAt, updatedAt, clearedAt, acknowledgement, shelving, quality, chattering, null);
+    }
+
     public AlarmOccurrence {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(key, "key");

@@ -11,7 +11,9 @@ public enum AlarmPermission {
     SHELVE_UNLIMITED(Role.SUPERVISOR),
     RESET_LATCHED(Role.SUPERVISOR),
     CHANGE_LIMITS(Role.SUPERVISOR),
-    SET_DISPOSITION(Role.OPERATOR);
+    SET_DISPOSITION(Role.OPERATOR),
+    /** Say who works an alarm (or take it back). */
+    ASSIGN(Role.OPERATOR);
 
     private final Role minimumRole;
 

@@ -26,6 +26,7 @@ final class LiveOccurrence {
     Shelving shelving;
     Quality quality;
     boolean chattering;
+    String assignee;
     /** Start of the current normal spell while an off-delay runs; not stored (restarts with the engine). */
     Instant normalSince;
 
@@ -60,13 +61,14 @@ final class LiveOccurrence {
         l.acknowledgement = o.acknowledgement();
         l.shelving = o.shelving();
         l.chattering = o.chattering();
+        l.assignee = o.assignee();
         return l;
     }
 
     AlarmOccurrence snapshot() {
         return new AlarmOccurrence(id, key, source, latching, state, conditionActive, severity, mostSevere,
                 triggerValue, currentValue, mostSevereValue, triggeredAt, updatedAt, clearedAt,
-                acknowledgement, shelving, quality, chattering);
+                acknowledgement, shelving, quality, chattering, assignee);
     }
 
     /** State and severity as the audit records them, e.g. {@code ACK_ACTIVE/WARNING latched}. */

@@ -28,7 +28,7 @@ public final class AlarmEngineRepository {
 
     private static final int BATCH = 500;
 
-    /** The 29 occurrence columns, in the order both statements below bind them (UUID last). */
+    /** The 30 occurrence columns, in the order both statements below bind them (UUID last). */
     private static final String UPDATE_OCCURRENCE = """
             UPDATE alarm_occurrence
             SET definition_key = ?, subject = ?, origin = ?, alarm_source = ?, latching = ?, state = ?,
@@ -36,7 +36,7 @@ public final class AlarmEngineRepository {
                 most_severe_value = ?, raised_at = ?, updated_at = ?, cleared_at = ?, acknowledged_by = ?,
                 acknowledged_role = ?, acknowledged_at = ?, acked_severity = ?, acknowledged_comment = ?, shelved_by = ?,
                 shelved_role = ?, shelve_reason = ?, shelved_since = ?, shelved_until = ?, quality = ?, chattering = ?,
-                version = version + 1
+                assigned_to = ?, version = version + 1
             WHERE occurrence_uuid = ?
             """;
 
@@ -45,8 +45,8 @@ public final class AlarmEngineRepository {
                 condition_active, latched, severity, most_severe, trigger_value, current_value, most_severe_value,
                 raised_at, updated_at, cleared_at, acknowledged_by, acknowledged_role, acknowledged_at, acked_severity,
                 acknowledged_comment, shelved_by, shelved_role, shelve_reason, shelved_since, shelved_until, quality,
-                chattering, occurrence_uuid, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                chattering, assigned_to, occurrence_uuid, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """;
 
     /** Engine occurrences only: rows written by {@link AlarmRepository} have no UUID. */
@@ -54,7 +54,8 @@ public final class AlarmEngineRepository {
             SELECT occurrence_uuid, definition_key, subject, origin, alarm_source, latching, state, condition_active,
                    severity, most_severe, trigger_value, current_value, most_severe_value, raised_at, updated_at,
                    cleared_at, acknowledged_by, acknowledged_role, acknowledged_at, acked_severity, acknowledged_comment,
-                   shelved_by, shelved_role, shelve_reason, shelved_since, shelved_until, quality, chattering
+                   shelved_by, shelved_role, shelve_reason, shelved_since, shelved_until, quality, chattering,
+                   assigned_to
             FROM alarm_occurrence
             WHERE occurrence_uuid IS NOT NULL
             """;
@@ -383,7 +384,8 @@ public final class AlarmEngineRepository {
         Jdbc.setInstant(ps, 26, o.shelvedUntil());
         ps.setString(27, o.quality());
         ps.setBoolean(28, o.chattering());
-        ps.setObject(29, o.uuid());
+        ps.setString(29, o.assignee());
+        ps.setObject(30, o.uuid());
     }
 
     private static EngineOccurrenceRow mapOccurrence(ResultSet rs) throws SQLException {
@@ -396,7 +398,7 @@ public final class AlarmEngineRepository {
                 rs.getString("acknowledged_role"), Jdbc.instant(rs, "acknowledged_at"), severity(rs, "acked_severity"),
                 rs.getString("acknowledged_comment"), rs.getString("shelved_by"), rs.getString("shelved_role"),
                 rs.getString("shelve_reason"), Jdbc.instant(rs, "shelved_since"), Jdbc.instant(rs, "shelved_until"),
-                rs.getString("quality"), rs.getBoolean("chattering"));
+                rs.getString("quality"), rs.getBoolean("chattering"), rs.getString("assigned_to"));
     }
 
     private static EngineState mapState(ResultSet rs) throws SQLException {

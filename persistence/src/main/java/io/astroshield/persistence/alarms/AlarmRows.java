@@ -60,7 +60,8 @@ final class AlarmRows {
                 a == null ? null : a.user(), a == null ? null : role(a.role()), a == null ? null : a.at(),
                 a == null ? null : severity(a.severity()), a == null ? null : a.comment(),
                 s == null ? null : s.user(), s == null ? null : role(s.role()), s == null ? null : s.reason(),
-                s == null ? null : s.since(), s == null ? null : s.until(), o.quality().name(), o.chattering());
+                s == null ? null : s.since(), s == null ? null : s.until(), o.quality().name(), o.chattering(),
+                o.assignee());
     }
 
     static AlarmOccurrence occurrence(EngineOccurrenceRow r) {
@@ -72,7 +73,7 @@ final class AlarmRows {
                 AlarmSource.valueOf(r.source()), r.latching(), state(r.state()), r.conditionActive(),
                 severity(r.severity()), severity(r.mostSevere()), r.triggerValue(), r.currentValue(),
                 r.mostSevereValue(), r.raisedAt(), r.updatedAt(), r.clearedAt(), a, s, Quality.valueOf(r.quality()),
-                r.chattering());
+                r.chattering(), r.assignee());
     }
 
     // ---- audit

@@ -19,6 +19,7 @@ import java.util.UUID;
  * @param shelvedBy          current shelve, null if not shelved (with its role, reason, since and until)
  * @param shelvedUntil       end of the shelve, null for an unlimited one
  * @param quality            GOOD or STALE
+ * @param assignee           who works the alarm, null when nobody
  */
 public record EngineOccurrenceRow(UUID uuid, String definitionKey, String subject, DataOrigin origin, String source,
                                   boolean latching, AlarmState state, boolean conditionActive,
@@ -28,7 +29,7 @@ public record EngineOccurrenceRow(UUID uuid, String definitionKey, String subjec
                                   String acknowledgedBy, String acknowledgedRole, Instant acknowledgedAt,
                                   AlarmSeverity ackedSeverity, String acknowledgedComment,
                                   String shelvedBy, String shelvedRole, String shelveReason, Instant shelvedSince,
-                                  Instant shelvedUntil, String quality, boolean chattering) {
+                                  Instant shelvedUntil, String quality, boolean chattering, String assignee) {
     public EngineOccurrenceRow {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(definitionKey, "definitionKey");

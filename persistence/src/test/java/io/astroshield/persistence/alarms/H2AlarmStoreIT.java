@@ -138,6 +138,7 @@ class H2AlarmStoreIT {
             escalating = first.conjunctions().accept(cdm(DEBRIS, tca, 420, 2e-6, "CDM-1", DataOrigin.LIVE))
                     .orElseThrow().eventId();
             first.acknowledge(occurrenceOf(first, escalating), OPERATOR, "tracking");
+            first.assign(occurrenceOf(first, escalating), OPERATOR, "conjunction analyst on shift");
             clock.advance(Duration.ofHours(8));
             first.conjunctions().accept(cdm(DEBRIS, tca.plusSeconds(2), 300, 3e-5, "CDM-2", DataOrigin.LIVE));
             clock.advance(Duration.ofHours(8));
@@ -192,6 +193,7 @@ class H2AlarmStoreIT {
             assertThat(conjunction.mostSevereValue()).isEqualTo(2e-4);
             assertThat(conjunction.acknowledgement()).isEqualTo(new Acknowledgement(OPERATOR.user(), Role.OPERATOR,
                     T0, Severity.WARNING, "tracking"));
+            assertThat(conjunction.assignee()).isEqualTo("conjunction analyst on shift");
             AlarmOccurrence battery = after.occurrence(shelvedBattery).orElseThrow();
             assertThat(battery.state()).isEqualTo(AlarmState.UNACK_ACTIVE);
             assertThat(battery.shelving().until()).isEqualTo(battery.shelving().since().plus(Duration.ofHours(1)));
@@ -209,7 +211,7 @@ class H2AlarmStoreIT {
             assertThat(stored.get(clearedBattery).clearedAt()).isEqualTo(T0.plus(Duration.ofHours(16)).plusSeconds(2));
             // the audit trail, event by event
             assertThat(audit).extracting(AuditEvent::action).containsExactly(AuditAction.TRIGGERED,
-                    AuditAction.ACKNOWLEDGED, AuditAction.ESCALATED, AuditAction.SEVERITY_CHANGED,
+                    AuditAction.ACKNOWLEDGED, AuditAction.ASSIGNED, AuditAction.ESCALATED, AuditAction.SEVERITY_CHANGED,
                     AuditAction.DISPOSITION_CHANGED, AuditAction.TRIGGERED, AuditAction.SHELVED, AuditAction.TRIGGERED,
                     AuditAction.TRIGGERED, AuditAction.TRIGGERED, AuditAction.TRIGGERED, AuditAction.ACKNOWLEDGED,
                     AuditAction.RETURNED_TO_NORMAL, AuditAction.TRIGGERED, AuditAction.ACKNOWLEDGED, AuditAction.SHELVED,

@@ -6,9 +6,11 @@ import io.astroshield.sync.protocol.ApiKeyCreate;
 import io.astroshield.sync.protocol.ApiKeyCreated;
 import io.astroshield.sync.protocol.AuditEventList;
 import io.astroshield.sync.protocol.HealthResponse;
+import io.astroshield.sync.protocol.KeyRotation;
 import io.astroshield.sync.protocol.TokenRequest;
 import io.astroshield.sync.protocol.TokenResponse;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -56,22 +59,30 @@ public final class ApiRoutes {
     }
 
     private final DataSource db;
+    private final SigningKeys keys;
     private final TokenService tokens;
     private final UserStore users;
     private final RateLimiter limiter;
     private final PrometheusMeterRegistry metrics;
     private final ReferenceDataApi referenceData;
     private final SyncApi sync;
+    private final SnapshotReader snapshots;
     private final ChangeLog changeLog;
+    private final AppliedOpLog appliedOps;
+    private final ReferenceDataWrites writes;
+    private final SpacecraftRepository spacecraft;
+    private final TelemetryRepository telemetry;
+    private final EventLog events;
     private final AuditLog audit;
     private final ApiKeyStore apiKeys;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<Route> table = new ArrayList<>();
 
-    public ApiRoutes(DataSource db, TokenService tokens, UserStore users, RateLimiter limiter,
+    public ApiRoutes(DataSource db, SigningKeys keys, TokenService tokens, UserStore users, RateLimiter limiter,
                      PrometheusMeterRegistry metrics, ObjectMapper json, Clock clock) {
         this.db = db;
+        this.keys = keys;
         this.limiter = limiter;
         this.metrics = metrics;
         this.tokens = tokens;
@@ -80,18 +91,24 @@ public final class ApiRoutes {
         this.clock = clock;
         this.audit = new AuditLog(db, clock);
         this.apiKeys = new ApiKeyStore(db, clock);
-        SpacecraftRepository spacecraft = new SpacecraftRepository(db);
+        this.spacecraft = new SpacecraftRepository(db);
         ConjunctionRepository conjunctions = new ConjunctionRepository(db, json);
+        this.telemetry = new TelemetryRepository(db, json);
+        this.events = new EventLog(db);
         ChangeLog changes = new ChangeLog(db, json);
-        ReferenceDataWrites writes = new ReferenceDataWrites(spacecraft, conjunctions, changes);
-        this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, writes, audit, json, clock);
+        this.writes = new ReferenceDataWrites(spacecraft, conjunctions, telemetry, changes, events);
+        this.appliedOps = new AppliedOpLog(db);
+        this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, telemetry, events, writes, audit,
+                json, clock);
         this.changeLog = changes;
-        this.sync = new SyncApi(db, spacecraft, conjunctions, writes, changes, audit, json, clock);
+        this.sync = new SyncApi(db, writes, changes, audit, json, clock);
+        this.snapshots = new SnapshotReader(db, spacecraft, conjunctions, telemetry, changes);
     }
 
-    /** The Javalin app, not started. */
-    public Javalin create() {
+    /** The Javalin app, not started; {@code server} adds what is not about routes (a TLS listener). */
+    public Javalin create(Consumer<JavalinConfig> server) {
         return Javalin.create(config -> {
+            server.accept(config);
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
             RoutesConfig r = config.routes;
@@ -105,17 +122,23 @@ public final class ApiRoutes {
             route(r, "GET", "/api/v1/spacecraft", Access.ANY_ROLE, referenceData::listSpacecraft);
             route(r, "POST", "/api/v1/spacecraft", Access.EDIT_REFERENCE_DATA, referenceData::createSpacecraft);
             route(r, "GET", "/api/v1/spacecraft/{spacecraft_id}", Access.ANY_ROLE, referenceData::getSpacecraft);
+            route(r, "PUT", "/api/v1/spacecraft/{spacecraft_id}", Access.EDIT_REFERENCE_DATA,
+                    referenceData::updateSpacecraft);
             route(r, "GET", "/api/v1/conjunctions", Access.ANY_ROLE, referenceData::listConjunctions);
             route(r, "POST", "/api/v1/conjunctions", Access.EDIT_REFERENCE_DATA, referenceData::createConjunction);
             route(r, "GET", "/api/v1/conjunctions/{conjunction_id}", Access.ANY_ROLE, referenceData::getConjunction);
+            route(r, "GET", "/api/v1/spacecraft/{spacecraft_id}/telemetry", Access.ANY_ROLE,
+                    referenceData::listTelemetry);
+            route(r, "GET", "/api/v1/events", Access.ANY_ROLE, referenceData::listEvents);
 
             // any signed-in role may upload: each op's permission is checked again when it is applied
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
-            route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
+            route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, snapshots::snapshot);
 
             route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
             route(r, "POST", "/admin/v1/api-keys", Access.roles(Role.ADMIN), this::createApiKey);
+            route(r, "POST", "/admin/v1/signing-keys/rotate", Access.roles(Role.ADMIN), this::rotateSigningKey);
 
             r.exception(ApiException.class, (e, ctx) -> writeError(ctx, e));
             r.exception(Exception.class, (e, ctx) -> {
@@ -145,6 +168,21 @@ public final class ApiRoutes {
     /** Deletes change-log entries older than {@code cutoff}; clients behind them get 409 and re-snapshot. */
     public int pruneChangesBefore(Instant cutoff) {
         return changeLog.pruneBefore(cutoff);
+    }
+
+    /** Deletes op dedup records older than {@code cutoff}; an op re-sent after that would apply again. */
+    public int pruneAppliedOpsBefore(Instant cutoff) {
+        return appliedOps.pruneBefore(cutoff);
+    }
+
+    /** Deletes telemetry samples taken before {@code cutoff}. */
+    public int pruneTelemetryBefore(Instant cutoff) {
+        return telemetry.pruneBefore(cutoff);
+    }
+
+    /** The writer of simulated telemetry, sharing this app's write path (store, change log, events). */
+    TelemetryFeed telemetryFeed(TelemetrySimulator simulator) {
+        return new TelemetryFeed(db, writes, spacecraft, events, simulator, clock);
     }
 
     /** The id of this request, as sent in {@code X-Request-Id}. */
@@ -281,6 +319,23 @@ public final class ApiRoutes {
         audit.record(requestId(ctx), admin, "POST /admin/v1/api-keys", 201, "key " + in.name() + " as "
                 + role.wireName());
         ctx.status(201).json(new ApiKeyCreated(in.name(), role.wireName(), key));
+    }
+
+    /** A new key signs from now on; tokens of the previous key verify until it retires. */
+    private void rotateSigningKey(Context ctx) {
+        String previous = keys.active().getKeyID();
+        String kid;
+        try {
+            kid = keys.rotate().getKeyID();
+        } catch (IllegalStateException e) {
+            // the newest key is not older than now (a rotation this millisecond, or a key dated ahead)
+            throw new ApiException(409, "CONFLICT", e.getMessage(), Map.of());
+        }
+        Instant retires = keys.retiresAt(previous).orElseThrow();
+        audit.record(requestId(ctx), principal(ctx).orElseThrow(), "POST /admin/v1/signing-keys/rotate", 200,
+                "key " + kid + " signs; " + previous + " retires at " + retires);
+        LOG.info("signing key rotated: {} signs, {} retires at {}", kid, previous, retires);
+        ctx.json(new KeyRotation(kid, previous, retires));
     }
 
     private void auditEvents(Context ctx) {

@@ -66,39 +66,24 @@ public final class ConjunctionRepository {
             args.add(f.minProbability());
         }
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM conjunction" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Conjunction> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM conjunction" + where + " ORDER BY tca, id LIMIT ? OFFSET ?")) {
-                int next = bind(ps, args);
-                ps.setInt(next++, limit);
-                ps.setLong(next, (long) (page - 1) * limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs));
-                    }
-                }
-            }
-            return new Page<>(rows, total);
+            return PagedQuery.run(c, "conjunction", COLUMNS, where.toString(), args, "tca, id", page, limit,
+                    this::read);
         } catch (SQLException e) {
             throw new DatabaseException("listing conjunctions", e);
         }
     }
 
-    /** Every conjunction by id, as the caller's transaction sees them. */
-    public List<Conjunction> all(Connection c) throws SQLException {
+    /** Up to {@code limit} conjunctions with an id above {@code afterId}, by id, as the caller's transaction sees them. */
+    public List<Conjunction> page(Connection c, long afterId, int limit) throws SQLException {
         List<Conjunction> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conjunction ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM conjunction WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
             }
         }
         return rows;
@@ -156,18 +141,6 @@ public final class ConjunctionRepository {
         } catch (SQLException e) {
             throw new DatabaseException("creating a conjunction", e);
         }
-    }
-
-    private static int bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        int i = 1;
-        for (Object a : args) {
-            if (a instanceof Instant t) {
-                setInstant(ps, i++, t);
-            } else {
-                ps.setObject(i++, a);
-            }
-        }
-        return i;
     }
 
     private static void setInt(PreparedStatement ps, int index, Integer value) throws SQLException {

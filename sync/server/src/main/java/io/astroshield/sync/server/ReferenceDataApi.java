@@ -4,36 +4,51 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.Conjunction;
 import io.astroshield.sync.protocol.ConjunctionCreate;
 import io.astroshield.sync.protocol.ConjunctionList;
+import io.astroshield.sync.protocol.Event;
+import io.astroshield.sync.protocol.EventsResponse;
 import io.astroshield.sync.protocol.PageMeta;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
 import io.astroshield.sync.protocol.SpacecraftList;
+import io.astroshield.sync.protocol.SpacecraftUpdate;
+import io.astroshield.sync.protocol.TelemetryData;
+import io.astroshield.sync.protocol.TelemetryDataList;
 import io.javalin.http.Context;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 
-/** Handlers of {@code /api/v1/spacecraft} and {@code /api/v1/conjunctions}: read input, query or write, answer. */
+/**
+ * Handlers of {@code /api/v1/spacecraft} (with its telemetry), {@code /api/v1/conjunctions} and
+ * {@code /api/v1/events}: read input, query or write, answer.
+ */
 final class ReferenceDataApi {
     static final int MAX_LIMIT = 100;
+    static final int MAX_EVENTS = 500;
 
     private final DataSource db;
     private final SpacecraftRepository spacecraft;
     private final ConjunctionRepository conjunctions;
+    private final TelemetryRepository telemetry;
+    private final EventLog events;
     private final ReferenceDataWrites writes;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     ReferenceDataApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
-                     ReferenceDataWrites writes, AuditLog audit, ObjectMapper json, Clock clock) {
+                     TelemetryRepository telemetry, EventLog events, ReferenceDataWrites writes, AuditLog audit,
+                     ObjectMapper json, Clock clock) {
         this.audit = audit;
         this.db = db;
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
+        this.telemetry = telemetry;
+        this.events = events;
         this.writes = writes;
         this.json = json;
         this.clock = clock;
@@ -63,6 +78,18 @@ final class ReferenceDataApi {
         }));
     }
 
+    void updateSpacecraft(Context ctx) {
+        long id = Params.positiveLongPath(ctx, "spacecraft_id");
+        SpacecraftUpdate in = Params.body(ctx, json, SpacecraftUpdate.class);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ctx.json(Transactions.inTransaction(db, "updating a spacecraft", c -> {
+            Spacecraft updated = writes.updateSpacecraft(c, id, in, now);
+            audit.record(c, ApiRoutes.requestId(ctx), ApiRoutes.principal(ctx).orElse(null),
+                    "PUT /api/v1/spacecraft/{spacecraft_id}", 200, "spacecraft " + id);
+            return updated;
+        }));
+    }
+
     void listConjunctions(Context ctx) {
         ConjunctionRepository.Filter filter = new ConjunctionRepository.Filter(
                 Params.positiveLongQuery(ctx, "spacecraft_id"),
@@ -89,5 +116,27 @@ final class ReferenceDataApi {
                     "POST /api/v1/conjunctions", 201, "conjunction " + created.id());
             return created;
         }));
+    }
+
+    /** The published telemetry list of one spacecraft, newest first; 404 when there is no such spacecraft. */
+    void listTelemetry(Context ctx) {
+        long id = Params.positiveLongPath(ctx, "spacecraft_id");
+        TelemetryRepository.Filter filter = new TelemetryRepository.Filter(id,
+                Params.instantQuery(ctx, "start_time"),
+                Params.instantQuery(ctx, "end_time"),
+                Params.enumQuery(ctx, "subsystem", TelemetryRepository.SUBSYSTEMS));
+        int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int limit = Params.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
+        if (spacecraft.find(id).isEmpty()) {
+            throw ApiException.notFound("spacecraft", id);
+        }
+        Page<TelemetryData> rows = telemetry.list(filter, page, limit);
+        ctx.json(new TelemetryDataList(rows.rows(), new PageMeta(page, limit, rows.total())));
+    }
+
+    /** The published recent events, newest first; {@code limit} (default 50) is our extension. */
+    void listEvents(Context ctx) {
+        List<Event> newest = events.newest(Params.intQuery(ctx, "limit", 50, 1, MAX_EVENTS));
+        ctx.json(new EventsResponse(newest, newest.size(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

@@ -7,12 +7,16 @@ import io.astroshield.sync.protocol.OrbitalParameters;
 import io.astroshield.sync.protocol.PhysicalParameters;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
+import io.astroshield.sync.protocol.SpacecraftUpdate;
 import io.astroshield.sync.protocol.StateVector;
+import io.astroshield.sync.protocol.TelemetryData;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,12 +28,17 @@ final class ReferenceDataWrites {
 
     private final SpacecraftRepository spacecraft;
     private final ConjunctionRepository conjunctions;
+    private final TelemetryRepository telemetry;
     private final ChangeLog changes;
+    private final EventLog events;
 
-    ReferenceDataWrites(SpacecraftRepository spacecraft, ConjunctionRepository conjunctions, ChangeLog changes) {
+    ReferenceDataWrites(SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
+                        TelemetryRepository telemetry, ChangeLog changes, EventLog events) {
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
+        this.telemetry = telemetry;
         this.changes = changes;
+        this.events = events;
     }
 
     Spacecraft createSpacecraft(Connection c, SpacecraftCreate in, Instant now) throws SQLException {
@@ -38,6 +47,9 @@ final class ReferenceDataWrites {
                 .orElseThrow(() -> new ApiException(409, "CONFLICT", "A spacecraft with this NORAD id exists",
                         Map.of("field", "norad_id")));
         changes.appendUpsert(c, "spacecraft", created.id(), created, now);
+        events.record(c, EventLog.SPACECRAFT_REGISTERED, created.noradId(), now,
+                "Spacecraft " + created.name() + " (NORAD " + created.noradId() + ") registered as "
+                        + created.status() + " in " + created.orbitType());
         return created;
     }
 
@@ -58,20 +70,59 @@ final class ReferenceDataWrites {
         Params.matrix3(in.covarianceSecondary(), "covariance_secondary");
         Conjunction created = conjunctions.create(c, in, now);
         changes.appendUpsert(c, "conjunction", created.id(), created, now);
+        Integer primaryNorad = in.primaryObject().noradId() != null ? in.primaryObject().noradId()
+                : spacecraft.noradId(c, in.primaryObject().id()).orElse(null);
+        Integer secondaryNorad = in.secondaryObject().noradId();
+        events.record(c, EventLog.CONJUNCTION_DETECTED, primaryNorad, now, String.format(Locale.ROOT,
+                "Conjunction %d with %s: miss %.3f km at TCA %s%s", created.id(),
+                secondaryNorad == null ? "an uncatalogued object" : "NORAD " + secondaryNorad,
+                created.missDistance(), created.tca(),
+                created.collisionProbability() == null ? "" : String.format(Locale.ROOT, ", Pc %.2e",
+                        created.collisionProbability())));
         return created;
+    }
+
+    /** Changes the given fields of spacecraft {@code id}; 404 when there is none. */
+    Spacecraft updateSpacecraft(Connection c, long id, SpacecraftUpdate in, Instant now) throws SQLException {
+        validateFields(in.name(), in.status(), in.orbitType(), in.orbitalParameters(), in.physicalParameters());
+        Spacecraft updated = spacecraft.update(c, id, in, now)
+                .orElseThrow(() -> ApiException.notFound("spacecraft", id));
+        changes.appendUpsert(c, "spacecraft", updated.id(), updated, now);
+        return updated;
+    }
+
+    /**
+     * Stores one telemetry sample and appends it to the change log (telemetry is download-only reference data);
+     * empty when the spacecraft already has this subsystem's sample at this time.
+     */
+    Optional<TelemetryData> recordTelemetry(Connection c, long spacecraftId, String subsystem, Instant at,
+                                            Map<String, Double> metrics, Instant now) throws SQLException {
+        Optional<TelemetryData> stored = telemetry.insert(c, spacecraftId, subsystem, at, metrics);
+        if (stored.isPresent()) {
+            changes.appendUpsert(c, "telemetry", stored.get().id(), stored.get(), now);
+        }
+        return stored;
     }
 
     private static void validate(SpacecraftCreate in) {
         Params.require(in.name() != null && !in.name().isBlank(), "name", "is required");
-        Params.require(in.name().length() <= MAX_NAME, "name", "must be at most " + MAX_NAME + " characters");
         Params.require(in.noradId() != null, "norad_id", "is required");
         Params.require(in.noradId() > 0, "norad_id", "must be a positive integer");
         Params.require(in.status() != null, "status", "is required");
-        Params.require(Set.of("active", "inactive").contains(in.status()), "status", "must be active or inactive");
         Params.require(in.orbitType() != null, "orbit_type", "is required");
-        Params.require(Set.of("LEO", "MEO", "GEO", "HEO").contains(in.orbitType()), "orbit_type",
+        validateFields(in.name(), in.status(), in.orbitType(), in.orbitalParameters(), in.physicalParameters());
+    }
+
+    /** The checks of every given field of a spacecraft, created or updated; null means not given. */
+    private static void validateFields(String name, String status, String orbitType, OrbitalParameters o,
+                                       PhysicalParameters p) {
+        Params.require(name == null || !name.isBlank(), "name", "must not be blank");
+        Params.require(name == null || name.length() <= MAX_NAME, "name",
+                "must be at most " + MAX_NAME + " characters");
+        Params.require(status == null || Set.of("active", "inactive").contains(status), "status",
+                "must be active or inactive");
+        Params.require(orbitType == null || Set.of("LEO", "MEO", "GEO", "HEO").contains(orbitType), "orbit_type",
                 "must be one of GEO, HEO, LEO, MEO");
-        OrbitalParameters o = in.orbitalParameters();
         if (o != null) {
             Params.finiteOrNull(o.semiMajorAxis(), "orbital_parameters.semi_major_axis");
             Params.finiteOrNull(o.eccentricity(), "orbital_parameters.eccentricity");
@@ -80,7 +131,6 @@ final class ReferenceDataWrites {
             Params.finiteOrNull(o.argumentOfPerigee(), "orbital_parameters.argument_of_perigee");
             Params.finiteOrNull(o.meanAnomaly(), "orbital_parameters.mean_anomaly");
         }
-        PhysicalParameters p = in.physicalParameters();
         if (p != null) {
             Params.finiteOrNull(p.mass(), "physical_parameters.mass");
             Params.finiteOrNull(p.length(), "physical_parameters.length");

@@ -6,11 +6,17 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar astroshield-server.jar [--port 8000] [--db-url URL] [--data-dir DIR]}. */
+/**
+ * {@code java -jar astroshield-server.jar [--port 8000] [--db-url URL] [--data-dir DIR] [--simulate-telemetry]
+ * [--tls-keystore FILE --tls-password-file FILE]}, and {@code rotate-keys}.
+ */
 @Command(name = "astroshield-server", mixinStandardHelpOptions = true, version = "AstroShield reference server (AstroShield API 1.1.0)",
         description = "The AstroShield reference backend (published API 1.1.0 plus /sync/v1).")
 public final class ServerMain implements Callable<Integer> {
@@ -41,6 +47,33 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--rate-limit", defaultValue = "600", description = "Requests a minute per user, or per address before sign-in (default ${DEFAULT-VALUE}); more get 429 with Retry-After.")
     int rateLimitPerMinute;
 
+    @Option(names = "--op-dedup-retention", defaultValue = "P90D", description = "How long the record of an uploaded op is kept, ISO-8601 (default ${DEFAULT-VALUE}); an op re-sent later would apply again.")
+    Duration opDedupRetention;
+
+    @Option(names = "--telemetry-retention", defaultValue = "P90D", description = "How long telemetry samples are kept, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration telemetryRetention;
+
+    @Option(names = "--key-retirement", defaultValue = "PT2H", description = "How long a superseded signing key still verifies the tokens it signed, ISO-8601 (default ${DEFAULT-VALUE}; tokens live one hour).")
+    Duration keyRetirement;
+
+    @Option(names = "--simulate-telemetry", description = "Write deterministic simulated telemetry for every active spacecraft (creating a demo spacecraft when there is none).")
+    boolean simulateTelemetry;
+
+    @Option(names = "--telemetry-seed", defaultValue = "1", description = "Seed of the telemetry simulator (default ${DEFAULT-VALUE}); the same seed and start give the same samples.")
+    long telemetrySeed;
+
+    @Option(names = "--telemetry-interval", defaultValue = "PT10S", description = "Cadence of simulated samples, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration telemetryInterval;
+
+    @Option(names = "--telemetry-start", description = "Time of the simulator's tick 0, ISO-8601 (default: this start, to the minute).")
+    Instant telemetryStart;
+
+    @Option(names = "--tls-keystore", description = "Serve HTTPS with the key and certificate in this key store (PKCS12 or JKS) instead of HTTP.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", description = "File holding the key store's password (with --tls-keystore).")
+    Path tlsPasswordFile;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
     }
@@ -50,7 +83,20 @@ public final class ServerMain implements Callable<Integer> {
         Path dir = dataDir != null ? dataDir : defaultDataDir();
         ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dir)
                 .withHost(host).withPort(port).withAdminPasswordFile(adminPasswordFile)
-                .withChangeRetention(changeRetention).withRateLimitPerMinute(rateLimitPerMinute);
+                .withChangeRetention(changeRetention).withRateLimitPerMinute(rateLimitPerMinute)
+                .withOpDedupRetention(opDedupRetention).withTelemetryRetention(telemetryRetention)
+                .withKeyRetirement(keyRetirement);
+        if (simulateTelemetry) {
+            Instant start = telemetryStart != null ? telemetryStart : Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            settings = settings.withSimulation(new ReferenceServer.Simulation(telemetrySeed, start, telemetryInterval));
+        }
+        if (tlsKeystore != null || tlsPasswordFile != null) {
+            if (tlsKeystore == null || tlsPasswordFile == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--tls-keystore and --tls-password-file go together");
+            }
+            settings = settings.withTls(tlsKeystore, tlsPasswordFile);
+        }
         if (dbUrl != null) {
             String password = dbPasswordFile == null ? null : Files.readString(dbPasswordFile).strip();
             settings = settings.withDatabase(dbUrl, dbUser, password);
@@ -63,6 +109,16 @@ public final class ServerMain implements Callable<Integer> {
         }, "astroshield-server-shutdown"));
         System.out.println("AstroShield reference server on port " + server.port() + " (data in " + dir + ")");
         stopped.await();
+        return 0;
+    }
+
+    /** Adds a new signing key; a running server on the same data directory signs with it within 30 s. */
+    @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
+            description = "Add a new token signing key. New tokens use it; tokens of the previous key verify until it retires (--key-retirement of the server).")
+    int rotateKeys(@Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data directory (default: $ASTROSHIELD_SERVER_HOME or ~/.astroshield-server).") Path dir) {
+        Path keyDir = (dir != null ? dir : defaultDataDir()).resolve("keys");
+        String kid = SigningKeys.addNewKey(keyDir, Clock.systemUTC()).getKeyID();
+        System.out.println("New signing key " + kid + " in " + keyDir);
         return 0;
     }
 

@@ -4,6 +4,7 @@ import io.astroshield.sync.protocol.OrbitalParameters;
 import io.astroshield.sync.protocol.PhysicalParameters;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.SpacecraftCreate;
+import io.astroshield.sync.protocol.SpacecraftUpdate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -32,34 +33,9 @@ public final class SpacecraftRepository {
 
     /** One page and the total; {@code status} null means all. */
     public Page<Spacecraft> list(String status, int page, int limit) {
-        String where = status == null ? "" : " WHERE status = ?";
         try (Connection c = db.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM spacecraft" + where)) {
-                if (status != null) {
-                    ps.setString(1, status);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<Spacecraft> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM spacecraft" + where + " ORDER BY id LIMIT ? OFFSET ?")) {
-                int i = 1;
-                if (status != null) {
-                    ps.setString(i++, status);
-                }
-                ps.setInt(i++, limit);
-                ps.setLong(i, (long) (page - 1) * limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(read(rs));
-                    }
-                }
-            }
-            return new Page<>(rows, total);
+            return PagedQuery.run(c, "spacecraft", COLUMNS, status == null ? "" : " WHERE status = ?",
+                    status == null ? List.of() : List.of(status), "id", page, limit, SpacecraftRepository::read);
         } catch (SQLException e) {
             throw new DatabaseException("listing spacecraft", e);
         }
@@ -67,11 +43,20 @@ public final class SpacecraftRepository {
 
     /** Every spacecraft by id, as the caller's transaction sees them. */
     public List<Spacecraft> all(Connection c) throws SQLException {
+        return page(c, 0, Integer.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} spacecraft with an id above {@code afterId}, by id, as the caller's transaction sees them. */
+    public List<Spacecraft> page(Connection c, long afterId, int limit) throws SQLException {
         List<Spacecraft> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM spacecraft ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rows.add(read(rs));
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM spacecraft WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
             }
         }
         return rows;
@@ -95,6 +80,16 @@ public final class SpacecraftRepository {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** The NORAD number of the spacecraft with this id, seen from the caller's transaction. */
+    public Optional<Integer> noradId(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT norad_id FROM spacecraft WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
             }
         }
     }
@@ -134,6 +129,50 @@ public final class SpacecraftRepository {
             }
         } catch (SQLException e) {
             throw new DatabaseException("creating spacecraft " + in.noradId(), e);
+        }
+    }
+
+    /**
+     * Sets the given fields of spacecraft {@code id} within the caller's transaction (absent ones keep their
+     * values) and {@code last_updated}; empty when there is no such spacecraft.
+     */
+    public Optional<Spacecraft> update(Connection c, long id, SpacecraftUpdate in, Instant now) {
+        OrbitalParameters o = in.orbitalParameters() == null
+                ? new OrbitalParameters(null, null, null, null, null, null, null) : in.orbitalParameters();
+        PhysicalParameters p = in.physicalParameters() == null
+                ? new PhysicalParameters(null, null, null, null, null) : in.physicalParameters();
+        String sql = "UPDATE spacecraft SET name = coalesce(?, name), status = coalesce(?, status), "
+                + "orbit_type = coalesce(?, orbit_type), last_updated = ?, "
+                + "semi_major_axis_km = coalesce(?, semi_major_axis_km), eccentricity = coalesce(?, eccentricity), "
+                + "inclination_deg = coalesce(?, inclination_deg), raan_deg = coalesce(?, raan_deg), "
+                + "arg_of_perigee_deg = coalesce(?, arg_of_perigee_deg), "
+                + "mean_anomaly_deg = coalesce(?, mean_anomaly_deg), elements_epoch = coalesce(?, elements_epoch), "
+                + "mass_kg = coalesce(?, mass_kg), length_m = coalesce(?, length_m), width_m = coalesce(?, width_m), "
+                + "height_m = coalesce(?, height_m), cross_section_m2 = coalesce(?, cross_section_m2) "
+                + "WHERE id = ? RETURNING " + COLUMNS;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, in.name());
+            ps.setString(2, in.status());
+            ps.setString(3, in.orbitType());
+            setInstant(ps, 4, now);
+            setDouble(ps, 5, o.semiMajorAxis());
+            setDouble(ps, 6, o.eccentricity());
+            setDouble(ps, 7, o.inclination());
+            setDouble(ps, 8, o.raan());
+            setDouble(ps, 9, o.argumentOfPerigee());
+            setDouble(ps, 10, o.meanAnomaly());
+            setInstant(ps, 11, o.epoch());
+            setDouble(ps, 12, p.mass());
+            setDouble(ps, 13, p.length());
+            setDouble(ps, 14, p.width());
+            setDouble(ps, 15, p.height());
+            setDouble(ps, 16, p.crossSection());
+            ps.setLong(17, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("updating spacecraft " + id, e);
         }
     }
 

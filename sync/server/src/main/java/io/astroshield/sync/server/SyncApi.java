@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.ConjunctionCreate;
 import io.astroshield.sync.protocol.OpResult;
-import io.astroshield.sync.protocol.Snapshot;
 import io.astroshield.sync.protocol.SpacecraftCreate;
 import io.astroshield.sync.protocol.SyncOp;
 import io.astroshield.sync.protocol.UploadRequest;
@@ -36,20 +35,16 @@ final class SyncApi {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final DataSource db;
-    private final SpacecraftRepository spacecraft;
-    private final ConjunctionRepository conjunctions;
     private final ReferenceDataWrites writes;
     private final ChangeLog changes;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SyncApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
-            ReferenceDataWrites writes, ChangeLog changes, AuditLog audit, ObjectMapper json, Clock clock) {
+    SyncApi(DataSource db, ReferenceDataWrites writes, ChangeLog changes, AuditLog audit, ObjectMapper json,
+            Clock clock) {
         this.audit = audit;
         this.db = db;
-        this.spacecraft = spacecraft;
-        this.conjunctions = conjunctions;
         this.writes = writes;
         this.changes = changes;
         this.json = json;
@@ -60,12 +55,6 @@ final class SyncApi {
         long cursor = Params.longQuery(ctx, "cursor", 0, 0, Long.MAX_VALUE);
         int limit = Params.intQuery(ctx, "limit", 500, 1, MAX_PAGE);
         ctx.json(changes.page(cursor, limit));
-    }
-
-    /** Everything synced, with the log position it corresponds to, read in one consistent snapshot. */
-    void snapshot(Context ctx) {
-        ctx.json(Transactions.inSnapshot(db, "reading a snapshot",
-                c -> new Snapshot(changes.position(c), spacecraft.all(c), conjunctions.all(c))));
     }
 
     void upload(Context ctx) {

@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies bearer tokens: ES256-signed JWTs with a {@code kid} header, issuer, subject, a
@@ -27,9 +29,22 @@ public final class TokenService {
     public static final String ISSUER = "astroshield-reference-server";
     public static final String ROLE_CLAIM = "role";
 
+    /** Bound of {@link #verified}; reached, the cache starts again empty (a token costs one more verification). */
+    static final int MAX_CACHED = 10_000;
+
+    /** What a verified token proves and until when; re-checked against the clock and the key at every use. */
+    private record Verified(Principal principal, String kid, Instant notBefore, Instant expires) {
+    }
+
     private final SigningKeys keys;
     private final Clock clock;
     private final Duration lifetime;
+    /**
+     * Tokens whose signature and claims were verified, by their exact text: an ES256 verification costs about a
+     * millisecond of CPU (the JDK's P-256), which dominated the cost of a read. Any change to a token makes another
+     * text, which is verified in full.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     public TokenService(SigningKeys keys, Clock clock, Duration lifetime) {
         this.keys = Objects.requireNonNull(keys, "keys");
@@ -70,6 +85,23 @@ public final class TokenService {
 
     /** The principal a token proves, or {@link ApiException} 401 saying (without the token) why not. */
     public Principal verify(String token) {
+        Verified known = verified.get(token);
+        if (known != null) {
+            Instant now = clock.instant();
+            if (!now.isBefore(known.notBefore()) && now.isBefore(known.expires())
+                    && keys.find(known.kid()).isPresent()) {
+                return known.principal();
+            }
+            // expired, not yet valid or its key retired: the full path below says which
+            verified.remove(token);
+        }
+        if (verified.size() >= MAX_CACHED) {
+            verified.clear();
+        }
+        return verifyInFull(token);
+    }
+
+    private Principal verifyInFull(String token) {
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);
@@ -80,7 +112,7 @@ public final class TokenService {
             throw ApiException.unauthorized("The bearer token's algorithm is not accepted");
         }
         ECKey key = keys.find(jwt.getHeader().getKeyID())
-                .orElseThrow(() -> ApiException.unauthorized("The bearer token is signed by an unknown key"));
+                .orElseThrow(() -> ApiException.unauthorized("The bearer token is signed by an unknown or retired key"));
         try {
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw ApiException.unauthorized("The bearer token's signature is not valid");
@@ -109,6 +141,10 @@ public final class TokenService {
         if (parsed == null) {
             throw ApiException.unauthorized("The bearer token carries no known role");
         }
-        return new Principal(claims.getSubject(), parsed);
+        Principal principal = new Principal(claims.getSubject(), parsed);
+        verified.put(token, new Verified(principal, key.getKeyID(),
+                claims.getNotBeforeTime() == null ? Instant.MIN : claims.getNotBeforeTime().toInstant(),
+                claims.getExpirationTime().toInstant()));
+        return principal;
     }
 }

@@ -65,6 +65,43 @@ class ReferenceDataIT {
     }
 
     @Test
+    void anOperatorsUpdateChangesOnlyTheGivenFieldsAndReachesClientsThroughTheChangeLog() {
+        // given
+        long id = createSpacecraft("TO UPDATE", 61002, "active").get("id").asLong();
+        long cursor = fx.get("/sync/v1/snapshot", viewer).json().get("cursor").asLong();
+        // when
+        ServerFixture.Reply updated = fx.put("/api/v1/spacecraft/" + id, Map.of("status", "inactive",
+                "orbital_parameters", Map.of("inclination", 97.4)), operator);
+        ServerFixture.Reply changes = fx.get("/sync/v1/changes?cursor=" + cursor, viewer);
+        // then
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        ContractValidator.assertConforms(Method.PUT, "/api/v1/spacecraft/" + id, updated);
+        assertThat(updated.json().get("status").asText()).isEqualTo("inactive");
+        assertThat(updated.json().get("name").asText()).isEqualTo("TO UPDATE");
+        assertThat(updated.json().at("/orbital_parameters/inclination").asDouble()).isEqualTo(97.4, within(0.0));
+        assertThat(fx.get("/api/v1/spacecraft/" + id, viewer).json()).isEqualTo(updated.json());
+        assertThat(changes.json().get("changes")).singleElement()
+                .satisfies(c -> assertThat(c.get("payload")).isEqualTo(updated.json()));
+    }
+
+    @Test
+    void anUpdateIsRefusedToAViewerAndAnsweredWith404Or400NamingTheField() {
+        // when
+        ServerFixture.Reply byViewer = fx.put("/api/v1/spacecraft/" + iss, Map.of("status", "inactive"), viewer);
+        ServerFixture.Reply unknown = fx.put("/api/v1/spacecraft/999999", Map.of("status", "inactive"), operator);
+        ServerFixture.Reply badStatus = fx.put("/api/v1/spacecraft/" + iss, Map.of("status", "lost"), operator);
+        ServerFixture.Reply blankName = fx.put("/api/v1/spacecraft/" + iss, Map.of("name", " "), operator);
+        // then
+        assertThat(byViewer.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        ContractValidator.assertConforms(Method.PUT, "/api/v1/spacecraft/999999", unknown);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.json().at("/error/details/field").asText()).isEqualTo("status");
+        assertThat(blankName.json().at("/error/details/field").asText()).isEqualTo("name");
+        assertThat(fx.get("/api/v1/spacecraft/" + iss, viewer).json().get("status").asText()).isEqualTo("active");
+    }
+
+    @Test
     void spacecraftListFiltersByStatusAndConformsToTheDocument() {
         // when
         ServerFixture.Reply inactive = fx.get("/api/v1/spacecraft?status=inactive&limit=100", viewer);

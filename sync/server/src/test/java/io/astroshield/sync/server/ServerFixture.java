@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,15 +49,20 @@ final class ServerFixture implements AutoCloseable {
 
     /** A server that admits {@code rateLimitPerMinute} requests a minute per user (per address before sign-in). */
     ServerFixture(int rateLimitPerMinute) {
+        this(settings -> settings.withRateLimitPerMinute(rateLimitPerMinute));
+    }
+
+    /** A server with the test defaults changed by {@code customize} (simulated telemetry, a clock, TLS, ...). */
+    ServerFixture(UnaryOperator<ReferenceServer.Settings> customize) {
         try {
             dataDir = Files.createTempDirectory("astroshield-server-it");
             Path adminFile = dataDir.resolve("admin-password.txt");
             Files.writeString(adminFile, ADMIN_PASSWORD + "\n");
             ReferenceServer.Settings settings = ReferenceServer.Settings.defaults(dataDir.resolve("data"))
                     .withHost("127.0.0.1").withPort(0).withAdminPasswordFile(adminFile).withBcryptCost(10)
-                    .withRateLimitPerMinute(rateLimitPerMinute)
+                    .withRateLimitPerMinute(100_000)
                     .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8));
-            server = ReferenceServer.start(settings);
+            server = ReferenceServer.start(customize.apply(settings));
             server.users().create(VIEWER, USER_PASSWORD.toCharArray(), Role.VIEWER);
             server.users().create(OPERATOR, USER_PASSWORD.toCharArray(), Role.OPERATOR);
         } catch (IOException e) {
@@ -85,10 +91,19 @@ final class ServerFixture implements AutoCloseable {
     }
 
     Reply post(String path, Object body, String token) {
+        return sendJson("POST", path, body, token);
+    }
+
+    Reply put(String path, Object body, String token) {
+        return sendJson("PUT", path, body, token);
+    }
+
+    /** Sends {@code body} (a JSON string as it is, anything else mapped to JSON). */
+    private Reply sendJson(String method, String path, Object body, String token) {
         try {
             String text = body instanceof String s ? s : json.writeValueAsString(body);
             return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(text)), token);
+                    .method(method, HttpRequest.BodyPublishers.ofString(text)), token);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

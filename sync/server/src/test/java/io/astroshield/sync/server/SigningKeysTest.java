@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Signing keys on disk: created once, owner-only, reloaded unchanged, and the newest signs after rotation. */
 class SigningKeysTest {
@@ -54,5 +55,52 @@ class SigningKeysTest {
         assertThat(SignedJWT.parse(tokens.issue(new Principal("ann", Role.ANALYST))).getHeader().getKeyID())
                 .isEqualTo(newer.getKeyID());
         assertThat(tokens.verify(oldToken)).isEqualTo(new Principal("ann", Role.ANALYST));
+    }
+
+    @Test
+    void aRotatedOutKeyVerifiesItsTokensUntilItRetiresThenTheyAreRefused(@TempDir Path dir) throws Exception {
+        // given a token of the first key, then a rotation at 10:00 with one hour of retirement
+        ManualClock clock = new ManualClock(Instant.parse("2026-11-22T09:00:00Z"));
+        SigningKeys keys = SigningKeys.loadOrCreate(dir.resolve("keys"), clock, Duration.ofHours(1));
+        TokenService tokens = new TokenService(keys, clock, Duration.ofDays(1));
+        String oldKid = keys.active().getKeyID();
+        String oldToken = tokens.issue(new Principal("ann", Role.ANALYST));
+        clock.set(Instant.parse("2026-11-22T10:00:00Z"));
+        // when
+        ECKey newKey = keys.rotate();
+        String newToken = tokens.issue(new Principal("ann", Role.ANALYST));
+        // then new tokens carry the new kid, and the old token verifies until 11:00 but not from then on
+        assertThat(newKey.getKeyID()).isNotEqualTo(oldKid).startsWith("20261122T100000000Z-");
+        assertThat(SignedJWT.parse(newToken).getHeader().getKeyID()).isEqualTo(newKey.getKeyID());
+        assertThat(keys.retiresAt(oldKid)).contains(Instant.parse("2026-11-22T11:00:00Z"));
+        clock.set(Instant.parse("2026-11-22T10:59:59Z"));
+        assertThat(tokens.verify(oldToken)).isEqualTo(new Principal("ann", Role.ANALYST));
+        clock.set(Instant.parse("2026-11-22T11:00:00Z"));
+        assertThatThrownBy(() -> tokens.verify(oldToken)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("retired");
+        assertThat(tokens.verify(newToken)).isEqualTo(new Principal("ann", Role.ANALYST));
+    }
+
+    @Test
+    void aKeyAddedByAnotherProcessSignsAfterReloadAndAnOldSecondsKidStillParses(@TempDir Path dir) {
+        // given a running server's keys, and the rotate-keys command adding one beside them a minute later
+        Path keyDir = dir.resolve("keys");
+        SigningKeys running = SigningKeys.loadOrCreate(keyDir, DAY_1, Duration.ofHours(2));
+        ECKey added = SigningKeys.addNewKey(keyDir, Clock.offset(DAY_1, Duration.ofMinutes(1)));
+        // when
+        running.reload();
+        // then
+        assertThat(running.active().getKeyID()).isEqualTo(added.getKeyID());
+        assertThat(SigningKeys.createdAt("20261101T000100Z-0a1b2c3d")).isEqualTo(Instant.parse("2026-11-01T00:01:00Z"));
+        assertThat(SigningKeys.createdAt(added.getKeyID())).isEqualTo(Instant.parse("2026-11-01T00:01:00Z"));
+    }
+
+    @Test
+    void addingAKeyThatWouldNotSortLastIsRefused(@TempDir Path dir) {
+        // given
+        Path keyDir = dir.resolve("keys");
+        SigningKeys.loadOrCreate(keyDir, DAY_2);
+        // when / then: a clock behind the newest key would give a key that never signs
+        assertThatThrownBy(() -> SigningKeys.addNewKey(keyDir, DAY_1)).isInstanceOf(IllegalStateException.class);
     }
 }
