@@ -1,5 +1,6 @@
 package io.astroshield.app.telemetry;
 
+import io.astroshield.app.alarms.SeverityText;
 import io.astroshield.app.charts.Charts;
 import io.astroshield.app.workstation.Formats;
 import io.astroshield.domain.alarms.AlarmState;
@@ -253,7 +254,7 @@ public final class TelemetryView extends BorderPane {
             card.value.setText(r.value() == null ? "—" : number(r.value()) + " " + r.parameter().unit());
             card.severity.setText(severityText(r.severity(), r.state()));
             card.severity.getStyleClass().setAll("label", r.severity() == null ? "severity-none"
-                    : "severity-" + r.severity().name().toLowerCase(Locale.ROOT));
+                    : SeverityText.styleClass(r.severity()));
             card.quality.setText(r.stale() ? "⌛ STALE" : r.replay() ? "REPLAY" : "");
             if (card.cursor != null && vm.snapshot() != null && !vm.snapshot().live()) {
                 card.cursor.setValue(TelemetryViewModel.seconds(vm.replayCursor()));
@@ -261,20 +262,13 @@ public final class TelemetryView extends BorderPane {
         }
     }
 
-    /** Icon and text, never colour alone (DESIGN.md alarm model). */
+    /** Icon and text, never colour alone (DESIGN.md alarm model), with whether the alarm waits for an operator. */
     static String severityText(Severity severity, AlarmState state) {
         if (severity == null) {
             return "✔ IN LIMITS";
         }
-        String icon = switch (severity) {
-            case WATCH -> "◔";
-            case WARNING -> "▲";
-            case DISTRESS -> "◆";
-            case CRITICAL -> "✖";
-            case SEVERE -> "☢";
-        };
         String ack = state == null ? "" : state.unacknowledged() ? "  (unacknowledged)" : "  (acknowledged)";
-        return icon + " " + severity.name() + ack;
+        return SeverityText.of(severity) + ack;
     }
 
     private static String number(double v) {

@@ -1,5 +1,6 @@
 package io.astroshield.app.telemetry;
 
+import io.astroshield.app.alarms.SeverityText;
 import io.astroshield.app.fx.BackgroundTasks;
 import io.astroshield.app.fx.Dialogs;
 import io.astroshield.app.fx.FileDialogs;
@@ -141,7 +142,8 @@ class TelemetryViewIT {
         List<AlarmOccurrence> open = ws.alarms(e -> e.openOccurrences());
         assertThat(open).filteredOn(o -> o.key().subject().equals("ATT_ERR") && o.key().origin() == DataOrigin.LIVE)
                 .singleElement().satisfies(o -> assertThat(o.severity()).isEqualTo(Severity.WARNING));
-        await(() -> text(robot, "#tm-severity-att-err").equals("▲ WARNING  (unacknowledged)"));
+        await(() -> text(robot, "#tm-severity-att-err").equals(SeverityText.of(Severity.WARNING)
+                + "  (unacknowledged)"));
         Label severity = robot.lookup("#tm-severity-att-err").queryAs(Label.class);
         assertThat(fx(() -> severity.getStyleClass().contains("severity-warning"))).isTrue();
     }
