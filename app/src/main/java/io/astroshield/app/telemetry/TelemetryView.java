@@ -253,8 +253,9 @@ public final class TelemetryView extends BorderPane {
             Card card = cards.get(r.parameter());
             card.value.setText(r.value() == null ? "—" : number(r.value()) + " " + r.parameter().unit());
             card.severity.setText(severityText(r.severity(), r.state()));
-            card.severity.getStyleClass().setAll("label", r.severity() == null ? "severity-none"
-                    : SeverityText.styleClass(r.severity()));
+            String severityClass = r.severity() == null ? "severity-none" : SeverityText.styleClass(r.severity());
+            card.severity.getStyleClass().setAll("label", severityClass);
+            card.value.getStyleClass().setAll("label", "tm-value", severityClass);
             card.quality.setText(r.stale() ? "⌛ STALE" : r.replay() ? "REPLAY" : "");
             if (card.cursor != null && vm.snapshot() != null && !vm.snapshot().live()) {
                 card.cursor.setValue(TelemetryViewModel.seconds(vm.replayCursor()));
