@@ -86,7 +86,7 @@ public final class TelemetryFeed implements AutoCloseable {
     /** Feed state, guarded by {@code this}. */
     private boolean present;
     private Instant lastSampled;
-    private volatile boolean suspended;
+    private boolean suspended;
 
     public TelemetryFeed(Workstation ws) {
         this.ws = ws;
@@ -127,10 +127,6 @@ public final class TelemetryFeed implements AutoCloseable {
                 lastSampled = second(ws.clock().instant()).minus(DemoSpacecraft.CADENCE);
             }
         }
-    }
-
-    public boolean isSuspended() {
-        return suspended;
     }
 
     /**
