@@ -2,6 +2,7 @@ package io.astroshield.app.telemetry;
 
 import io.astroshield.app.alarms.SeverityText;
 import io.astroshield.app.charts.Charts;
+import io.astroshield.app.charts.EnvelopeRenderer;
 import io.astroshield.app.workstation.Formats;
 import io.astroshield.domain.alarms.AlarmState;
 import io.astroshield.domain.alarms.ParameterLimits;
@@ -12,7 +13,6 @@ import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -54,7 +54,7 @@ public final class TelemetryView extends BorderPane {
         final Label value = new Label();
         final Label severity = new Label();
         final Label quality = new Label();
-        final ErrorDataSetRenderer renderer = Charts.lineRenderer();
+        final EnvelopeRenderer renderer = Charts.denseLineRenderer();
         final DefaultNumericAxis x = Charts.timeAxis("time");
         final DefaultNumericAxis y;
         final XYChart chart;
