@@ -62,6 +62,7 @@ class TelemetryViewIT {
         clock = new MovableClock(start);
         ws = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(), clock, Annunciator.SILENT);
         TelemetryFeed.installDemo(ws.store(), start);
+        ws.reloadAlarmConfiguration();
         feed = new TelemetryFeed(ws);
         fx(() -> {
             tasks = new BackgroundTasks();
