@@ -60,7 +60,7 @@ class MigrationIT {
         // when the current code opens it
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             // then it is at the latest schema and the data is all there
-            assertThat(store.schemaVersion()).isEqualTo("6");
+            assertThat(store.schemaVersion()).isEqualTo("7");
             assertSampleData(store, version);
         }
     }
@@ -81,7 +81,7 @@ class MigrationIT {
         assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("V4__create_notes_settings_sync.sql");
         // when the current code opens it, then Flyway validates the kept checksums and migrates
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
-            assertThat(store.schemaVersion()).isEqualTo("6");
+            assertThat(store.schemaVersion()).isEqualTo("7");
             assertSampleData(store, 4);
         }
     }
@@ -95,7 +95,7 @@ class MigrationIT {
                     "alarm_definition", "alarm_occurrence", "audit_record", "analyst_note", "setting", "saved_layout",
                     "sync_outbox", "sync_cursor", "audit_server_receipt", "alarm_conjunction_track",
                     "alarm_conjunction_trend", "alarm_telemetry_limit_set", "alarm_telemetry_limit",
-                    "alarm_conjunction_limit_set", "alarm_conjunction_rule", "alarm_engine_state");
+                    "alarm_conjunction_limit_set", "alarm_conjunction_rule", "alarm_engine_state", "sync_mirror");
         }
     }
 

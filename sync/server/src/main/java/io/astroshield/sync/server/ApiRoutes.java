@@ -113,6 +113,7 @@ public final class ApiRoutes {
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
             route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, sync::snapshot);
+            route(r, "GET", "/sync/v1/stream", Access.ANY_ROLE, sync.stream());
 
             route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
             route(r, "POST", "/admin/v1/api-keys", Access.roles(Role.ADMIN), this::createApiKey);

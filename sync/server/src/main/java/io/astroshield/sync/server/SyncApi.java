@@ -3,6 +3,8 @@ package io.astroshield.sync.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.ConjunctionCreate;
+import io.astroshield.sync.protocol.ConjunctionNoteCreate;
+import io.astroshield.sync.protocol.DispositionSet;
 import io.astroshield.sync.protocol.OpResult;
 import io.astroshield.sync.protocol.Snapshot;
 import io.astroshield.sync.protocol.SpacecraftCreate;
@@ -10,6 +12,7 @@ import io.astroshield.sync.protocol.SyncOp;
 import io.astroshield.sync.protocol.UploadRequest;
 import io.astroshield.sync.protocol.UploadResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -40,6 +43,8 @@ final class SyncApi {
     private final ConjunctionRepository conjunctions;
     private final ReferenceDataWrites writes;
     private final ChangeLog changes;
+    private final ConjunctionWorkflow workflow;
+    private final ChangeStream stream;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
@@ -52,6 +57,8 @@ final class SyncApi {
         this.conjunctions = conjunctions;
         this.writes = writes;
         this.changes = changes;
+        this.workflow = new ConjunctionWorkflow(changes);
+        this.stream = new ChangeStream(db, changes);
         this.json = json;
         this.clock = clock;
     }
@@ -62,10 +69,16 @@ final class SyncApi {
         ctx.json(changes.page(cursor, limit));
     }
 
+    /** The live stream of the change log's head (server-sent events). */
+    Handler stream() {
+        return stream.handler();
+    }
+
     /** Everything synced, with the log position it corresponds to, read in one consistent snapshot. */
     void snapshot(Context ctx) {
         ctx.json(Transactions.inSnapshot(db, "reading a snapshot",
-                c -> new Snapshot(changes.position(c), spacecraft.all(c), conjunctions.all(c))));
+                c -> new Snapshot(changes.position(c), spacecraft.all(c), conjunctions.all(c), workflow.allNotes(c),
+                        workflow.allDispositions(c))));
     }
 
     void upload(Context ctx) {
@@ -111,6 +124,10 @@ final class SyncApi {
                     case "spacecraft.create" -> writes.createSpacecraft(c, payload(op, SpacecraftCreate.class), now);
                     case "conjunction.create" ->
                             writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
+                    case "conjunction.note" ->
+                            workflow.addNote(c, payload(op, ConjunctionNoteCreate.class), caller.username(), now);
+                    case "conjunction.disposition" ->
+                            workflow.setDisposition(c, payload(op, DispositionSet.class), caller.username(), now);
                     default -> throw ApiException.badField("type", "unknown op type " + op.type());
                 }
                 audit.record(c, requestId, caller, action, 200, "APPLIED");
