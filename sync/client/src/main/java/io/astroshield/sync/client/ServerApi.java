@@ -18,6 +18,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +96,7 @@ final class ServerApi {
     }
 
     private <T> T call(String method, String path, String query, Object body, Class<T> answer) {
-        currentToken();
+        signedIn();
         try {
             return send(method, path, query, body, answer);
         } catch (SyncException e) {
@@ -102,8 +105,16 @@ final class ServerApi {
             }
             // the token expired or its key retired on the server: sign in again, once
             signOut();
-            currentToken();
+            signedIn();
             return send(method, path, query, body, answer);
+        }
+    }
+
+    private void signedIn() {
+        try {
+            currentToken();
+        } catch (SyncException e) {
+            throw e.beforeSending();
         }
     }
 
@@ -187,6 +198,8 @@ final class ServerApi {
                 }
             }
             throw failure(what, r.code(), text, r.header("Retry-After"));
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+            throw SyncException.transientFailure(what + ": " + e, e).beforeSending();
         } catch (IOException e) {
             throw SyncException.transientFailure(what + ": " + e, e);
         }

@@ -135,6 +135,7 @@ public final class SyncClient implements AutoCloseable {
     private final Object schedule = new Object();
 
     private volatile boolean connected;
+    private volatile boolean live;
     private volatile Instant lastSync;
     private volatile String lastError;
     private volatile SyncStatus lastStatus;
@@ -342,12 +343,20 @@ public final class SyncClient implements AutoCloseable {
         synchronized (schedule) {
             streamFailures = 0;
         }
+        if (!live) {
+            live = true;
+            publish();
+        }
         if (seq > downloader.cursor()) {
             requestSync();
         }
     }
 
     private void onStreamEnd() {
+        if (live) {
+            live = false;
+            publish();
+        }
         synchronized (schedule) {
             stream = null;
             if (!running) {
@@ -362,7 +371,7 @@ public final class SyncClient implements AutoCloseable {
         Map<OutboxStatus, Long> counts = store.read(tx -> tx.outbox().countsByStatus());
         Map<String, Instant> newest = store.read(tx -> tx.syncMirror().newestChangePerEntity());
         ServerApi.Identity who = api.identity();
-        SyncStatus s = new SyncStatus(connected, who == null ? null : who.username(), who == null ? null : who.role(),
+        SyncStatus s = new SyncStatus(connected, live, who == null ? null : who.username(), who == null ? null : who.role(),
                 lastSync, counts.getOrDefault(OutboxStatus.PENDING, 0L), counts.getOrDefault(OutboxStatus.PARKED, 0L),
                 counts.getOrDefault(OutboxStatus.REJECTED, 0L), downloader.cursor(), newest, lastError);
         lastStatus = s;

@@ -24,16 +24,36 @@ public final class SyncException extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final Duration retryAfter;
+    private final boolean requestSent;
 
     SyncException(Kind kind, int status, String message, Duration retryAfter, Throwable cause) {
+        this(kind, status, message, retryAfter, cause, true);
+    }
+
+    private SyncException(Kind kind, int status, String message, Duration retryAfter, Throwable cause,
+                          boolean requestSent) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.status = status;
         this.retryAfter = retryAfter;
+        this.requestSent = requestSent;
     }
 
     static SyncException transientFailure(String message, Throwable cause) {
         return new SyncException(Kind.TRANSIENT, 0, message, null, cause);
+    }
+
+    /** The same failure, known to have happened before the request itself left (no connection, no sign-in). */
+    SyncException beforeSending() {
+        return new SyncException(kind, status, getMessage(), retryAfter, getCause(), false);
+    }
+
+    /**
+     * False when the request certainly never reached the server (it could not connect, or signing in failed
+     * first): being offline is not a failure of the ops in that request, so it does not count towards parking them.
+     */
+    public boolean requestSent() {
+        return requestSent;
     }
 
     public Kind kind() {

@@ -9,6 +9,7 @@ import java.util.Map;
  * What the status bar shows about sync, as one immutable value.
  *
  * @param connected      the last call to the server got an answer
+ * @param live           the live stream is open: changes on the server arrive within about a second
  * @param user           the signed-in user, null before the first sign-in
  * @param role           the user's role as the server's token says, null if unknown
  * @param lastSync       when a full sync (upload and download) last completed, null if never
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param newestChangeAt per scope (entity kind), when the server made the newest change held locally
  * @param lastError      the last failure in words, null after a success
  */
-public record SyncStatus(boolean connected, String user, String role, Instant lastSync, long pending, long parked,
+public record SyncStatus(boolean connected, boolean live, String user, String role, Instant lastSync, long pending, long parked,
                          long rejected, long cursor, Map<String, Instant> newestChangeAt, String lastError) {
     public SyncStatus {
         newestChangeAt = Map.copyOf(newestChangeAt);

@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Sends the outbox: the leading pending ops in sequence order, in batches, and records each op's answer. A
- * transient failure reschedules the whole batch to one later time (so that per-device order holds) and parks
- * the ops that have now failed {@code maxAttempts} times; an answer not understood is retried op by op, and an
+ * transient failure of a sent request reschedules the whole batch to one later time (so that per-device order
+ * holds) and parks the ops that have now failed {@code maxAttempts} times (being offline, when nothing was sent,
+ * counts against no op: the loop just tries again later); an answer not understood is retried op by op, and an
  * op that alone still gets one is parked with the reason. REJECTED answers are final and never hold up the rest.
  */
 final class Uploader {
@@ -74,7 +75,9 @@ final class Uploader {
         } catch (SyncException e) {
             switch (e.kind()) {
                 case TRANSIENT -> {
-                    counts[3] += retryLater(batch, e.getMessage());
+                    if (e.requestSent()) {
+                        counts[3] += retryLater(batch, e.getMessage());
+                    }
                     throw e;
                 }
                 case NOT_UNDERSTOOD -> {

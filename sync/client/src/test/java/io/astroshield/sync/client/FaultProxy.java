@@ -59,6 +59,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicInteger forwarded = new AtomicInteger();
     private volatile boolean offline;
     private volatile Duration stall = Duration.ofSeconds(5);
+    private volatile java.util.function.Consumer<String> onForwarded = request -> { };
 
     FaultProxy(IntSupplier serverPort) throws IOException {
         this.serverPort = serverPort;
@@ -81,6 +82,11 @@ final class FaultProxy implements AutoCloseable {
     /** While offline, every connection is closed at once, as with a cable pulled. */
     void offline(boolean off) {
         this.offline = off;
+    }
+
+    /** Called with "METHOD path" after each request the server answered, before the answer goes back. */
+    void onForwarded(java.util.function.Consumer<String> listener) {
+        this.onForwarded = listener;
     }
 
     void stallFor(Duration d) {
@@ -144,8 +150,11 @@ final class FaultProxy implements AutoCloseable {
                         .getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            HttpRequest.Builder forward = HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + serverPort.getAsInt() + target));
+            int port = serverPort.getAsInt();
+            if (port <= 0) {
+                return; // the server is stopped: the client sees the connection close
+            }
+            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target));
             for (Map.Entry<String, String> e : headers.entrySet()) {
                 if (!HOP_BY_HOP.contains(e.getKey().toLowerCase(Locale.ROOT))) {
                     forward.header(e.getKey(), e.getValue());
@@ -160,6 +169,7 @@ final class FaultProxy implements AutoCloseable {
                 return; // the server is away: the client sees the connection close
             }
             forwarded.incrementAndGet();
+            onForwarded.accept(method + " " + path);
             try (InputStream answerBody = answer.body()) {
                 if (fault == Fault.DROP_RESPONSE) {
                     answerBody.readAllBytes(); // the server has finished (and committed) before we cut

@@ -1,5 +1,6 @@
 package io.astroshield.sync.server;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -85,6 +86,13 @@ final class ChangeStream {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                listeners.removeIf(SseClient::terminated);
+                if (stopped()) {
+                    // the server is shutting down: end the streams; clients reconnect to its next start
+                    listeners.forEach(SseClient::close);
+                    listeners.clear();
+                    continue;
+                }
                 // the database restarting: listeners keep their connection and get the head when it is back
                 LOG.warn("change stream cannot read the change-log head; retrying in 1 s", e);
                 try {
@@ -94,6 +102,15 @@ final class ChangeStream {
                     return;
                 }
             }
+        }
+    }
+
+    /** Whether the server's pool was closed (the server stops); a plain DataSource never says so. */
+    private boolean stopped() {
+        try {
+            return db.isWrapperFor(HikariDataSource.class) && db.unwrap(HikariDataSource.class).isClosed();
+        } catch (SQLException e) {
+            return false;
         }
     }
 
