@@ -119,8 +119,9 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
-    /** What one {@link #syncOnce()} did. */
-    public record Result(int applied, int duplicate, int rejected, int parked, long downloaded) {
+    /** What one {@link #syncOnce()} did, and how long its upload and download took. */
+    public record Result(int applied, int duplicate, int rejected, int parked, long downloaded, Duration uploadTook,
+                         Duration downloadTook) {
     }
 
     private final Store store;
@@ -185,12 +186,16 @@ public final class SyncClient implements AutoCloseable {
     public Result syncOnce() {
         cycleLock.lock();
         try {
+            long t0 = System.nanoTime();
             Uploader.Outcome up = uploader.push();
+            long t1 = System.nanoTime();
             long down = downloader.pull();
+            long t2 = System.nanoTime();
             connected = true;
             lastError = null;
             lastSync = options.clock().instant();
-            return new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down);
+            return new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down,
+                    Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
         } catch (SyncException e) {
             connected = e.kind() != SyncException.Kind.TRANSIENT;
             lastError = e.getMessage();

@@ -29,9 +29,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code /sync/v1}: the change log download and the op upload. Each op runs in its own transaction that first
- * claims (device id, op id) in {@code applied_op}, then re-reads the caller's role, then applies the effect; so
- * an op takes effect at most once however often it is sent, and a rejected op never blocks the ones after it.
+ * {@code /sync/v1}: the change log download, the op upload and the live stream. An upload runs in one transaction
+ * in which each op first claims (device id, op id) in {@code applied_op}, then re-reads the caller's role, then
+ * applies its effect behind a savepoint; so an op takes effect at most once however often it is sent, and a
+ * rejected op never blocks the ones after it.
  */
 final class SyncApi {
     static final int MAX_OPS = 1000;
@@ -97,48 +98,55 @@ final class SyncApi {
             Params.require(op.type() != null && !op.type().isBlank() && op.type().length() <= 60,
                     "ops[" + i + "].type", "is required (at most 60 characters)");
         }
-        List<OpResult> results = new ArrayList<>(in.ops().size());
-        for (SyncOp op : in.ops()) {
-            results.add(apply(ApiRoutes.requestId(ctx), caller, in.deviceId(), op));
-        }
+        // one transaction for the whole upload (one commit, not one per op); each op's effect sits behind its own
+        // savepoint, so a rejected op leaves no trace but its REJECTED record, and a failure that is not a rejection
+        // rolls back the whole upload, to be sent again: still at most one effect per op
+        List<OpResult> results = Transactions.inTransaction(db, "applying " + in.ops().size() + " ops of device "
+                + in.deviceId(), c -> {
+            List<OpResult> answered = new ArrayList<>(in.ops().size());
+            for (SyncOp op : in.ops()) {
+                answered.add(apply(c, ApiRoutes.requestId(ctx), caller, in.deviceId(), op));
+            }
+            return answered;
+        });
         ctx.json(new UploadResponse(results));
     }
 
-    private OpResult apply(String requestId, Principal caller, String deviceId, SyncOp op) {
+    private OpResult apply(Connection c, String requestId, Principal caller, String deviceId, SyncOp op)
+            throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String action = "sync " + op.type() + " " + deviceId + "/" + op.opId();
-        return Transactions.inTransaction(db, "applying op " + op.opId() + " of device " + deviceId, c -> {
-            if (!claim(c, caller, deviceId, op, now)) {
-                String earlier = earlierResult(c, deviceId, op.opId());
-                audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
-                return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
+        if (!claim(c, caller, deviceId, op, now)) {
+            String earlier = earlierResult(c, deviceId, op.opId());
+            audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
+            return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
+        }
+        Savepoint beforeEffect = c.setSavepoint();
+        try {
+            Role role = currentRole(c, caller.username())
+                    .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
+            if (!Access.EDIT_REFERENCE_DATA.allows(role)) {
+                throw ApiException.forbidden("role " + role.wireName() + " may not apply " + op.type());
             }
-            Savepoint beforeEffect = c.setSavepoint();
-            try {
-                Role role = currentRole(c, caller.username())
-                        .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
-                if (!Access.EDIT_REFERENCE_DATA.allows(role)) {
-                    throw ApiException.forbidden("role " + role.wireName() + " may not apply " + op.type());
-                }
-                switch (op.type()) {
-                    case "spacecraft.create" -> writes.createSpacecraft(c, payload(op, SpacecraftCreate.class), now);
-                    case "conjunction.create" ->
-                            writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
-                    case "conjunction.note" ->
-                            workflow.addNote(c, payload(op, ConjunctionNoteCreate.class), caller.username(), now);
-                    case "conjunction.disposition" ->
-                            workflow.setDisposition(c, payload(op, DispositionSet.class), caller.username(), now);
-                    default -> throw ApiException.badField("type", "unknown op type " + op.type());
-                }
-                audit.record(c, requestId, caller, action, 200, "APPLIED");
-                return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
-            } catch (ApiException e) {
-                c.rollback(beforeEffect);
-                reject(c, deviceId, op.opId(), e.getMessage());
-                audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
-                return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
+            switch (op.type()) {
+                case "spacecraft.create" -> writes.createSpacecraft(c, payload(op, SpacecraftCreate.class), now);
+                case "conjunction.create" ->
+                        writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
+                case "conjunction.note" ->
+                        workflow.addNote(c, payload(op, ConjunctionNoteCreate.class), caller.username(), now);
+                case "conjunction.disposition" ->
+                        workflow.setDisposition(c, payload(op, DispositionSet.class), caller.username(), now);
+                default -> throw ApiException.badField("type", "unknown op type " + op.type());
             }
-        });
+            audit.record(c, requestId, caller, action, 200, "APPLIED");
+            c.releaseSavepoint(beforeEffect);
+            return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
+        } catch (ApiException e) {
+            c.rollback(beforeEffect);
+            reject(c, deviceId, op.opId(), e.getMessage());
+            audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
+            return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
+        }
     }
 
     /** Records the op as applied; false when this device sent it before (a concurrent sender waits for us). */
