@@ -17,6 +17,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -198,7 +199,8 @@ final class ServerApi {
                 }
             }
             throw failure(what, r.code(), text, r.header("Retry-After"));
-        } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
+        } catch (ConnectException | UnknownHostException | NoRouteToHostException | SSLHandshakeException e) {
+            // nothing left this machine: no connection, or a server whose certificate is not trusted
             throw SyncException.transientFailure(what + ": " + e, e).beforeSending();
         } catch (IOException e) {
             throw SyncException.transientFailure(what + ": " + e, e);
