@@ -19,11 +19,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -89,6 +91,7 @@ final class SyncCommand implements Callable<Integer> {
                 err.println("astroshield sync: cannot read the password file " + passwordPath);
                 return AstroShieldCommand.EXIT_CANNOT_RUN;
             }
+            warnIfOthersCanRead(Path.of(passwordPath), err);
             SyncClient.Options options = SyncClient.Options.defaults();
             if (trustPath != null) {
                 options = options.withTrust(TrustedCertificates.load(Path.of(trustPath), storePassword()));
@@ -169,6 +172,18 @@ final class SyncCommand implements Callable<Integer> {
     private static String age(Duration d) {
         long s = Math.max(0, d.toSeconds());
         return s < 120 ? s + "s" : s < 7200 ? (s / 60) + "m" : s < 172_800 ? (s / 3600) + "h" : (s / 86_400) + "d";
+    }
+
+    /** The password file is the user's secret: say so when group or others may read it (POSIX only). */
+    private static void warnIfOthersCanRead(Path file, PrintWriter err) {
+        try {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
+                err.println("astroshield sync: warning: " + file + " is readable by others; chmod 600 it");
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no POSIX permissions here (Windows): nothing to check
+        }
     }
 
     private char[] storePassword() throws IOException {

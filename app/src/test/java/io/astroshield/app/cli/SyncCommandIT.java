@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,7 @@ class SyncCommandIT {
         // given
         Path passwordFile = dir.resolve("password.txt");
         Files.writeString(passwordFile, PASSWORD + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-r--r--"));
         Path data = dir.resolve("data");
         String url = "http://127.0.0.1:" + server.port();
         // when
@@ -58,6 +60,7 @@ class SyncCommandIT {
         assertThat(first.out()).contains("server: " + url).contains("user: olga.operator (operator)")
                 .contains("connected: yes").contains("pending: 0").contains("parked: 0");
         assertThat(first.out() + first.err()).doesNotContain(PASSWORD);
+        assertThat(first.err()).contains("readable by others");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("server: " + url).contains("connected: yes");
         try (Store store = Store.open(data, StoreOptions.defaults())) {
