@@ -29,6 +29,11 @@ public final class SyncBench {
             seedChanges(fx, CHANGES);
             String url = "http://127.0.0.1:" + fx.port();
 
+            // the server's side of that: the same pages read over HTTP and parsed, nothing stored
+            long t0 = System.nanoTime();
+            long rawChanges = readAllPages(fx, url);
+            report("pages read, not stored", rawChanges, Duration.ofNanos(System.nanoTime() - t0));
+
             // a fresh client pulls the whole log, page by page (1000 a page, the server's maximum)
             Store fresh = fx.store("bench-pull");
             SyncClient puller = fx.client(fresh, url, SyncFixture.OPERATOR, SyncFixture.fastOptions(1)
@@ -53,6 +58,27 @@ public final class SyncBench {
             }
             report("upload", uploaded.applied(), uploaded.uploadTook());
             report("pull-back of the uploads", uploaded.downloaded(), uploaded.downloadTook());
+        }
+    }
+
+    private static long readAllPages(SyncFixture fx, String url) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String token = fx.json.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/auth/token"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + SyncFixture.OPERATOR + "\",\"password\":\"" + SyncFixture.PASSWORD + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        long cursor = 0;
+        long n = 0;
+        while (true) {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url
+                            + "/sync/v1/changes?limit=1000&cursor=" + cursor)).header("Authorization", "Bearer " + token)
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            io.astroshield.sync.protocol.ChangesPage page = fx.json.readValue(body, io.astroshield.sync.protocol.ChangesPage.class);
+            n += page.changes().size();
+            cursor = page.nextCursor();
+            if (!page.hasMore()) {
+                return n;
+            }
         }
     }
 

@@ -104,16 +104,18 @@ final class SyncApi {
         List<OpResult> results = Transactions.inTransaction(db, "applying " + in.ops().size() + " ops of device "
                 + in.deviceId(), c -> {
             List<OpResult> answered = new ArrayList<>(in.ops().size());
+            // the caller's role as it is now, read in this transaction: the permission every op is checked against
+            Optional<Role> role = currentRole(c, caller.username());
             for (SyncOp op : in.ops()) {
-                answered.add(apply(c, ApiRoutes.requestId(ctx), caller, in.deviceId(), op));
+                answered.add(apply(c, ApiRoutes.requestId(ctx), caller, role, in.deviceId(), op));
             }
             return answered;
         });
         ctx.json(new UploadResponse(results));
     }
 
-    private OpResult apply(Connection c, String requestId, Principal caller, String deviceId, SyncOp op)
-            throws SQLException {
+    private OpResult apply(Connection c, String requestId, Principal caller, Optional<Role> currentRole,
+                           String deviceId, SyncOp op) throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String action = "sync " + op.type() + " " + deviceId + "/" + op.opId();
         if (!claim(c, caller, deviceId, op, now)) {
