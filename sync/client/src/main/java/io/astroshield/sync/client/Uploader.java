@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+    /** How the server's reason of a DUPLICATE starts when the op's first processing rejected it (OpResult). */
+    private static final String EARLIER_REJECTION = "already processed: REJECTED";
 
     /** What one {@link #push()} did; {@code nextDue} is when the first op still waiting may go, or null. */
     record Outcome(int applied, int duplicate, int rejected, int parked, Instant nextDue) {
@@ -114,7 +116,7 @@ final class Uploader {
                     counts[3]++;
                     continue;
                 }
-                OutboxStatus status = OutboxStatus.valueOf(r.status().name());
+                OutboxStatus status = outcome(r);
                 tx.outbox().resolve(op.seq(), status, r.reason(), at);
                 counts[status == OutboxStatus.APPLIED ? 0 : status == OutboxStatus.DUPLICATE ? 1 : 2]++;
                 if (status == OutboxStatus.REJECTED) {
@@ -124,6 +126,18 @@ final class Uploader {
             }
             return null;
         });
+    }
+
+    /**
+     * The op's outcome: a DUPLICATE of an op the server refused the first time (that answer was lost) is that
+     * refusal, so it is shown as REJECTED with the server's reason, never taken for an effect.
+     */
+    private static OutboxStatus outcome(OpResult r) {
+        if (r.status() == OpResult.Status.DUPLICATE && r.reason() != null
+                && r.reason().startsWith(EARLIER_REJECTION)) {
+            return OutboxStatus.REJECTED;
+        }
+        return OutboxStatus.valueOf(r.status().name());
     }
 
     /** Reschedules the batch to one common time; returns how many ops were parked for failing too often. */
