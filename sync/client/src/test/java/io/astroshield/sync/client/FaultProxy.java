@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
 /**
@@ -56,7 +55,6 @@ final class FaultProxy implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
-    private final AtomicInteger forwarded = new AtomicInteger();
     private volatile boolean offline;
     private volatile Duration stall = Duration.ofSeconds(5);
     private volatile java.util.function.Consumer<String> onForwarded = request -> { };
@@ -91,11 +89,6 @@ final class FaultProxy implements AutoCloseable {
 
     void stallFor(Duration d) {
         this.stall = d;
-    }
-
-    /** Requests forwarded to the server so far. */
-    int forwarded() {
-        return forwarded.get();
     }
 
     private synchronized Fault nextFault(String method, String path) {
@@ -168,7 +161,6 @@ final class FaultProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // the server is away: the client sees the connection close
             }
-            forwarded.incrementAndGet();
             onForwarded.accept(method + " " + path);
             try (InputStream answerBody = answer.body()) {
                 if (fault == Fault.DROP_RESPONSE) {

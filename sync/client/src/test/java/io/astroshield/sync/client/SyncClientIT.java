@@ -132,6 +132,22 @@ class SyncClientIT {
     }
 
     @Test
+    void aNoteOnAConjunctionTheServerDoesNotKnowIsRejectedAndLeavesNoTrace() {
+        // given
+        Store store = fx.store("unknown-conjunction");
+        SyncClient client = fx.client(store, "http://127.0.0.1:" + fx.port(), SyncFixture.OPERATOR,
+                SyncFixture.fastOptions(6));
+        store.write(tx -> client.localOps().addNote(tx, 987_654_321L, "unknown: nobody reads this"));
+        // when
+        SyncClient.Result r = client.syncOnce();
+        // then
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(outbox(store)).singleElement()
+                .satisfies(op -> assertThat(op.lastError()).contains("conjunction_id").contains("not a known conjunction"));
+        assertThat(fx.snapshot().conjunctionNotes()).noneMatch(n -> n.text().startsWith("unknown:"));
+    }
+
+    @Test
     void aWrongPasswordIsReportedAsUnauthorizedAndNothingIsMarkedSent() {
         // given
         Store store = fx.store("wrong-password");

@@ -124,6 +124,36 @@ class SyncFaultsIT {
     }
 
     @Test
+    void anOpWaitingToBeRetriedHoldsBackTheOpsQueuedAfterItSoTheServerAppliesThemInOrder() {
+        // given: the first upload fails with 503, so the first note waits for its retry (backoff 1 to 2 s)
+        FaultProxy proxy = fx.proxy();
+        proxy.inject("POST", "/sync/v1/upload", FaultProxy.Fault.SERVICE_UNAVAILABLE, 1);
+        Store store = fx.store("order");
+        SyncClient client = fx.client(store, proxy.url(), SyncFixture.OPERATOR,
+                SyncFixture.fastOptions(20).withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        store.write(tx -> client.localOps().addNote(tx, conjunction, "order: first"));
+        assertThatThrownBy(client::syncOnce).isInstanceOf(SyncException.class);
+        AtomicInteger uploads = new AtomicInteger();
+        proxy.onForwarded(request -> {
+            if (request.equals("POST /sync/v1/upload")) {
+                uploads.incrementAndGet();
+            }
+        });
+        // when a second note is queued and a sync runs before the first one's retry time
+        store.write(tx -> client.localOps().addNote(tx, conjunction, "order: second"));
+        client.syncOnce();
+        // then nothing was uploaded (only the download went through), and later both go, in queue order
+        assertThat(SyncClientIT.outbox(store)).extracting(StoredOp::status)
+                .containsExactly(OutboxStatus.PENDING, OutboxStatus.PENDING);
+        assertThat(uploads.get()).isZero();
+        syncUntilQuiet(client);
+        List<ConjunctionNote> mine = fx.snapshot().conjunctionNotes().stream()
+                .filter(n -> n.text().startsWith("order: ")).toList();
+        assertThat(mine).extracting(ConjunctionNote::text).containsExactly("order: first", "order: second");
+        assertThat(mine.get(0).id()).isLessThan(mine.get(1).id());
+    }
+
+    @Test
     void anOpThatKeepsFailingIsParkedAndShownAndTheOpsAfterItStillGo() {
         // given: at most 2 attempts; the server is unavailable twice; then an op the server cannot parse
         FaultProxy proxy = fx.proxy();

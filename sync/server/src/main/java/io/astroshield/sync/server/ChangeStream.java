@@ -88,8 +88,8 @@ final class ChangeStream {
             } catch (RuntimeException e) {
                 listeners.removeIf(SseClient::terminated);
                 if (stopped()) {
-                    // the server is shutting down: end the streams; clients reconnect to its next start
-                    listeners.forEach(SseClient::close);
+                    // the server is shutting down and Jetty ends the streams (closing them here again only makes
+                    // Javalin complain about recycled requests); clients reconnect to its next start
                     listeners.clear();
                     continue;
                 }

@@ -38,16 +38,16 @@ final class ConjunctionWorkflow {
         Params.require(in.conjunctionId() != null, "conjunction_id", "is required");
         Params.require(in.text() != null && !in.text().isBlank(), "text", "is required");
         Params.require(in.text().length() <= MAX_NOTE, "text", "must be at most " + MAX_NOTE + " characters");
-        lockConjunction(c, in.conjunctionId());
         ConjunctionNote note;
+        // inserted only if the conjunction exists, whose row stays locked (as in setDisposition) until commit
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO conjunction_note (conjunction_id, author, text, "
-                + "created_at) VALUES (?, ?, ?, ?) RETURNING " + NOTE_COLUMNS)) {
-            ps.setLong(1, in.conjunctionId());
-            ps.setString(2, author);
-            ps.setString(3, in.text());
-            setInstant(ps, 4, now);
+                + "created_at) SELECT id, ?, ?, ? FROM conjunction WHERE id = ? FOR UPDATE RETURNING " + NOTE_COLUMNS)) {
+            ps.setString(1, author);
+            ps.setString(2, in.text());
+            setInstant(ps, 3, now);
+            ps.setLong(4, in.conjunctionId());
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
+                Params.require(rs.next(), "conjunction_id", "is not a known conjunction");
                 note = note(rs);
             }
         }
