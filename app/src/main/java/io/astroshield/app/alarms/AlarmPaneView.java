@@ -136,7 +136,7 @@ public final class AlarmPaneView extends BorderPane {
         return b.toString();
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Button ack = new Button("Acknowledge…");
         ack.setId("alarm-ack");
         ack.setOnAction(e -> acknowledge());
@@ -177,8 +177,13 @@ public final class AlarmPaneView extends BorderPane {
         search.textProperty().bindBidirectional(vm.searchProperty());
         CheckBox shelved = new CheckBox("Show shelved");
         shelved.selectedProperty().bindBidirectional(vm.showShelvedProperty());
-        HBox bar = new HBox(6, ack, shelve, unshelve, assign, reset, min, search, shelved);
-        HBox.setHgrow(search, Priority.ALWAYS);
+        // wraps in a narrow pane instead of cutting the buttons' names
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 4, ack, shelve, unshelve, assign,
+                reset, min, search, shelved);
+        for (var n : bar.getChildren()) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        search.setPrefColumnCount(14);
         bar.setPadding(new Insets(4));
         return bar;
     }

@@ -78,6 +78,7 @@ public final class DemoScenario {
 
         progress.update(0.12, "demo spacecraft with " + TelemetryFeed.BACKFILL.toHours() + " h of telemetry");
         TelemetryFeed.installDemo(ws.store(), now);
+        ws.reloadAlarmConfiguration();
         ws.fire(Workstation.Change.TELEMETRY);
 
         Progress screening = new Progress() {

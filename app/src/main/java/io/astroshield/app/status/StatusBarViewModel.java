@@ -68,9 +68,11 @@ public final class StatusBarViewModel {
         SyncState s = sync;
         String connection = !s.configured() ? "No backend configured (working offline)"
                 : s.connected() ? "Connected to " + s.server() : "Offline: " + (s.error() == null ? s.server() : s.error());
-        Instant newestEpoch = ws.catalog().elementSets().stream().map(ElementSet::epoch).max(Instant::compareTo)
-                .orElse(null);
-        String age = newestEpoch == null ? "no catalog"
+        // epochs after now (predicted element sets) say nothing about how fresh the tracking data is
+        Instant newestEpoch = ws.catalog().elementSets().stream().map(ElementSet::epoch)
+                .filter(t -> !t.isAfter(now)).max(Instant::compareTo).orElse(null);
+        String age = ws.catalog().size() == 0 ? "no catalog"
+                : newestEpoch == null ? "catalog epochs all in the future"
                 : "catalog data " + Formats.duration(Duration.between(newestEpoch, now)) + " old";
         updates.push(new Object[] {new Status(connection, s.connected(), identity.describe(), identity.offline(),
                 s.lastSync() == null ? "never synced" : "last sync " + Formats.utcSeconds(s.lastSync()),

@@ -92,7 +92,9 @@ public final class Workstation implements AutoCloseable {
     private final Store store;
     private final InstantSource clock;
     private final String deviceId;
-    private final AlarmEngine alarms;
+    /** Replaced (on the alarm thread) when the configuration changes: a restart from the store is exact. */
+    private AlarmEngine alarms;
+    private final Annunciator annunciator;
     private final H2AlarmStore alarmStore;
     /** The alarm engine is confined to this thread (it is not thread-safe); {@link #alarms(Function)} goes through it. */
     private volatile Thread alarmThreadRef;
@@ -121,11 +123,11 @@ public final class Workstation implements AutoCloseable {
                 }));
         this.identity = loadIdentity();
         this.alarmStore = new H2AlarmStore(store, deviceId);
-        this.alarms = onAlarmThread(() -> AlarmEngine.start(alarmConfiguration(deviceId), clock,
-                alarmStore, (occurrence, reason) -> {
-                    annunciator.annunciate(occurrence, reason);
-                    fire(Change.ALARMS);
-                }));
+        this.annunciator = (occurrence, reason) -> {
+            annunciator.annunciate(occurrence, reason);
+            fire(Change.ALARMS);
+        };
+        this.alarms = onAlarmThread(this::startAlarmEngine);
         // shelving expiry, return to normal after TCA + grace, silent feeds: the engine's own clock work
         alarmThread.scheduleWithFixedDelay(() -> {
             try {
@@ -150,12 +152,36 @@ public final class Workstation implements AutoCloseable {
         }
     }
 
-    /** Alarm definitions of the console: conjunctions on CARA's matrix, the demo spacecraft's telemetry limits. */
-    static AlarmConfiguration alarmConfiguration(String deviceId) {
+    private AlarmEngine startAlarmEngine() {
+        boolean demo = store.read(tx -> tx.telemetry().spacecraft().stream()
+                .anyMatch(s -> s.spacecraftId().equals(DemoSpacecraft.SPACECRAFT_ID)));
+        return AlarmEngine.start(alarmConfiguration(deviceId, demo), clock, alarmStore, annunciator);
+    }
+
+    /**
+     * Restarts the alarm engine from the store with the configuration the store now calls for (e.g. after the demo
+     * spacecraft was installed, its telemetry limits and feed watchdog). Open alarms, tracks and audit carry over.
+     */
+    public void reloadAlarmConfiguration() {
+        onAlarmThread(() -> {
+            alarms = startAlarmEngine();
+            return null;
+        });
+        fire(Change.ALARMS);
+    }
+
+    /**
+     * Alarm definitions of the console: conjunctions on CARA's matrix; with the demo spacecraft, its telemetry
+     * limits and a watchdog on its feed (a store without it has no feed to watch).
+     */
+    static AlarmConfiguration alarmConfiguration(String deviceId, boolean demoSpacecraft) {
         AlarmConfiguration.Builder b = AlarmConfiguration.builder(deviceId)
-                .define(AlarmDefinition.conjunction("conjunction"))
-                .define(AlarmDefinition.watchdog("feed." + DemoSpacecraft.FEED, DemoSpacecraft.FEED,
-                        Duration.ofSeconds(10), Severity.WARNING));
+                .define(AlarmDefinition.conjunction("conjunction"));
+        if (!demoSpacecraft) {
+            return b.build();
+        }
+        b.define(AlarmDefinition.watchdog("feed." + DemoSpacecraft.FEED, DemoSpacecraft.FEED,
+                Duration.ofSeconds(10), Severity.WARNING));
         Map<String, ParameterLimits> limits = new LinkedHashMap<>();
         for (DemoSpacecraft.Parameter p : DemoSpacecraft.PARAMETERS) {
             b.define(AlarmDefinition.telemetry("tm." + p.name(), p.name(), p.deadband(), Duration.ofSeconds(10)));

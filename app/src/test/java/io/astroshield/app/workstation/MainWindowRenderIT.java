@@ -1,0 +1,100 @@
+package io.astroshield.app.workstation;
+
+import io.astroshield.app.alarms.SoundCue;
+import io.astroshield.app.demo.DemoScenario;
+import io.astroshield.app.fx.FileDialogs;
+import io.astroshield.app.fx.Progress;
+import io.astroshield.app.orbitview.ViewFixture;
+import io.astroshield.domain.time.ReferenceData;
+import io.astroshield.persistence.StoreOptions;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole window with the demo loaded, drawn by the real pipeline (render profile: Xvfb + Mesa), saved under
+ * target/screenshots: the main window and the alarm pane. Checks that each picture has content, not a blank scene.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class MainWindowRenderIT {
+
+    @TempDir
+    static Path dir;
+    private static Workstation workstation;
+
+    @BeforeAll
+    static void start() {
+        ViewFixture.startFx();
+        workstation = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(), Clock.systemUTC(),
+                new SoundCue());
+        DemoScenario.load(workstation, 1500, Progress.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        workstation.close();
+    }
+
+    @Test
+    void mainWindowAndAlarmPaneWithTheDemoAreDrawnAndSaved() throws Exception {
+        // given the window on the demo store
+        Stage stage = ViewFixture.onFx(Stage::new);
+        MainWindow window = ViewFixture.onFx(() -> {
+            MainWindow w = new MainWindow(stage, workstation, new SoundCue(), FileDialogs.NATIVE);
+            stage.show();
+            return w;
+        });
+        // (waitFor evaluates the condition on the FX thread)
+        assertThat(ViewFixture.waitFor(() -> window.conjunctions().allRows().size() >= 6
+                && !window.alarms().allAlarms().isEmpty(), 120_000)).as("events and alarms loaded").isTrue();
+        ViewFixture.onFx(() -> {
+            window.dock().show(MainWindow.PANE_CONJUNCTIONS);
+            return null;
+        });
+        Thread.sleep(1_500);
+
+        // when
+        BufferedImage main = SwingFXUtils.fromFXImage(ViewFixture.onFx(() -> window.scene().snapshot(null)), null);
+        ViewFixture.savePng(main, ViewFixture.screenshotDir().resolve("main-window.png"));
+        ViewFixture.onFx(() -> {
+            window.dock().show(MainWindow.PANE_ALARMS);
+            return null;
+        });
+        Thread.sleep(1_000);
+        // the whole window with the alarm pane in front (a node snapshot would lose the theme's background)
+        BufferedImage alarms = SwingFXUtils.fromFXImage(ViewFixture.onFx(() -> window.scene().snapshot(null)), null);
+        ViewFixture.savePng(alarms, ViewFixture.screenshotDir().resolve("alarm-pane.png"));
+
+        // then: both pictures have text and panels, not one flat colour
+        assertThat(distinctColours(main)).as("colours in the main window").isGreaterThan(50);
+        assertThat(distinctColours(alarms)).as("colours in the alarm pane").isGreaterThan(20);
+        ViewFixture.onFx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                colours.add(img.getRGB(x, y) & 0xffffff);
+            }
+        }
+        return colours.size();
+    }
+}
