@@ -146,6 +146,7 @@ public final class SyncClient implements AutoCloseable {
     private ScheduledFuture<?> next;
     private boolean running;
     private boolean again;
+    private boolean cycling;
     private int failures;
     private LiveStream stream;
     private int streamFailures;
@@ -243,7 +244,8 @@ public final class SyncClient implements AutoCloseable {
             if (!running) {
                 return;
             }
-            if (cycleLock.isLocked()) {
+            if (cycling) {
+                // the cycle under way reschedules itself at once when it ends
                 again = true;
             } else {
                 scheduleLocked(Duration.ZERO);
@@ -273,6 +275,9 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void cycle() {
+        synchronized (schedule) {
+            cycling = true;
+        }
         Duration wait;
         try {
             Result r = syncOnce();
@@ -307,6 +312,7 @@ public final class SyncClient implements AutoCloseable {
             publish();
         }
         synchronized (schedule) {
+            cycling = false;
             if (running) {
                 scheduleLocked(again ? Duration.ZERO : wait);
                 again = false;
