@@ -8,6 +8,7 @@ import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.Renderer;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.chartfx.axes.Axis;
 import io.fair_acc.dataset.locks.DefaultDataSetLock;
@@ -18,8 +19,8 @@ import java.util.Objects;
 
 /**
  * How the workstation builds its ChartFx charts, so every chart zooms, pans and labels time the same way: time
- * axes in UTC seconds since the epoch, line renderers that reduce points to the pixels they fill, a zoomer with
- * panning (drag to zoom, middle-drag or ctrl-drag to pan, right-click to zoom back out).
+ * axes in UTC seconds since the epoch, theme colours, a zoomer with panning (drag to zoom, middle-drag or ctrl-drag
+ * to pan, right-click to zoom back out), and one safe way to put data in ({@link #show}).
  */
 public final class Charts {
 
@@ -49,23 +50,23 @@ public final class Charts {
         return axis;
     }
 
-    /**
-     * Lines without markers or error bars, reduced to each pixel column's first, lowest, highest and last point
-     * ({@link PixelEnvelopeReducer}): 100,000 points stay cheap and no excursion is dropped.
-     */
+    /** Lines without error bars for short series (event trends, range profiles); markers are the caller's choice. */
     public static ErrorDataSetRenderer lineRenderer() {
         ErrorDataSetRenderer r = new ErrorDataSetRenderer();
         r.setDrawMarker(false);
         r.setErrorStyle(ErrorStyle.NONE);
         r.setPolyLineStyle(LineStyle.NORMAL);
-        r.setPointReduction(true);
-        r.setRendererDataReducer(new PixelEnvelopeReducer());
         r.setAllowNaNs(true);
         return r;
     }
 
+    /** Lines of long series (telemetry): drawn per pixel column, no excursion dropped ({@link EnvelopeRenderer}). */
+    public static EnvelopeRenderer denseLineRenderer() {
+        return new EnvelopeRenderer();
+    }
+
     /** A chart of {@code x} and {@code y} drawn by {@code renderer}, with zoom and pan. */
-    public static XYChart chart(Axis x, Axis y, ErrorDataSetRenderer renderer) {
+    public static XYChart chart(Axis x, Axis y, Renderer renderer) {
         XYChart chart = new XYChart(x, y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -88,7 +89,7 @@ public final class Charts {
      * the check cannot race. The arrays are not copied: callers hand over arrays nobody writes afterwards (the
      * view-models' immutable snapshots).
      */
-    public static void show(ErrorDataSetRenderer renderer, String name, double[] x, double[] y) {
+    public static void show(Renderer renderer, String name, double[] x, double[] y) {
         int n = Math.min(x.length, y.length);
         if (renderer.getDatasets().size() == 1 && renderer.getDatasets().get(0) instanceof DoubleDataSet shown
                 && shown.lock() instanceof DefaultDataSetLock<?> lock

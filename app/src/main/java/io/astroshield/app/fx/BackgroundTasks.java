@@ -54,6 +54,19 @@ public final class BackgroundTasks implements AutoCloseable {
         return handle;
     }
 
+    /**
+     * Starts {@code work} without listing it in {@link #running()}: a view's refresh that follows the clock (the 3D
+     * scene, the ground tracks, a few times a second) would only make the status bar flicker. Call on the FX thread.
+     */
+    public <T> TaskHandle<T> runUnlisted(String title, Work<T> work) {
+        FxThread.check();
+        FxTask<T> task = new FxTask<>(title, work);
+        TaskHandle<T> handle = new TaskHandle<>(title, task);
+        task.handle = handle;
+        executor.execute(task);
+        return handle;
+    }
+
     /** Tasks in flight (FX thread). */
     public ObservableList<TaskHandle<?>> running() {
         return running;

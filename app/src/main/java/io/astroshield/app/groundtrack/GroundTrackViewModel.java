@@ -90,7 +90,7 @@ public final class GroundTrackViewModel {
         inFlight = true;
         Request r = new Request(ctx.workstation().catalog(), ctx.time().time(),
                 List.copyOf(ctx.selection().objects()));
-        ctx.tasks().run("Ground track", (BackgroundTasks.Work<Picture>) progress -> compute(r))
+        ctx.tasks().runUnlisted("Ground track", (BackgroundTasks.Work<Picture>) progress -> compute(r))
                 .onSuccess(p -> {
                     picture.set(p);
                     done();

@@ -145,7 +145,7 @@ public final class OrbitViewModel {
         inFlight = true;
         Request request = new Request(ctx.workstation().catalog(), ctx.time().time(), frame.get(),
                 List.copyOf(ctx.selection().objects()), ctx.selection().event());
-        ctx.tasks().run("3D view", (BackgroundTasks.Work<Scene>) progress -> compute(request))
+        ctx.tasks().runUnlisted("3D view", (BackgroundTasks.Work<Scene>) progress -> compute(request))
                 .onSuccess(s -> {
                     status.set("");
                     scene.set(s);

@@ -86,7 +86,7 @@ public final class TelemetryFeed implements AutoCloseable {
     /** Feed state, guarded by {@code this}. */
     private boolean present;
     private Instant lastSampled;
-    private volatile boolean suspended;
+    private boolean suspended;
 
     public TelemetryFeed(Workstation ws) {
         this.ws = ws;
@@ -129,10 +129,6 @@ public final class TelemetryFeed implements AutoCloseable {
         }
     }
 
-    public boolean isSuspended() {
-        return suspended;
-    }
-
     /**
      * One step: the seconds since the last sample up to now (at most {@link #BACKFILL} of them) are sampled, stored,
      * graded and delivered. Nothing happens while the demo spacecraft is not in the store or the feed is suspended.
@@ -173,7 +169,12 @@ public final class TelemetryFeed implements AutoCloseable {
                     engine.telemetry().accept(s);
                 }
             }
-            engine.watchdog().delivered(DemoSpacecraft.FEED);
+            try {
+                engine.watchdog().delivered(DemoSpacecraft.FEED);
+            } catch (IllegalArgumentException e) {
+                // the engine learns of the demo feed when it is reloaded just after the demo install: a tick in
+                // between has no watchdog to stamp
+            }
             return readings(engine, samples);
         });
         Tick tick = new Tick(now, samples, readings);
@@ -218,6 +219,8 @@ public final class TelemetryFeed implements AutoCloseable {
     /**
      * Puts the demo spacecraft in the store (spacecraft, its points, their limit sets) with the last
      * {@link #BACKFILL} of samples before {@code now}. A second call adds no limit set and rewrites the same values.
+     * The alarm engine grades the spacecraft's telemetry once it is reloaded
+     * ({@link Workstation#reloadAlarmConfiguration()}).
      */
     public static void installDemo(Store store, Instant now) {
         Instant end = second(now);

@@ -1,6 +1,8 @@
 package io.astroshield.app.telemetry;
 
+import io.astroshield.app.alarms.SeverityText;
 import io.astroshield.app.charts.Charts;
+import io.astroshield.app.charts.EnvelopeRenderer;
 import io.astroshield.app.workstation.Formats;
 import io.astroshield.domain.alarms.AlarmState;
 import io.astroshield.domain.alarms.ParameterLimits;
@@ -11,7 +13,6 @@ import io.fair_acc.chartfx.plugins.ChartPlugin;
 import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.YValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -53,7 +54,7 @@ public final class TelemetryView extends BorderPane {
         final Label value = new Label();
         final Label severity = new Label();
         final Label quality = new Label();
-        final ErrorDataSetRenderer renderer = Charts.lineRenderer();
+        final EnvelopeRenderer renderer = Charts.denseLineRenderer();
         final DefaultNumericAxis x = Charts.timeAxis("time");
         final DefaultNumericAxis y;
         final XYChart chart;
@@ -252,8 +253,9 @@ public final class TelemetryView extends BorderPane {
             Card card = cards.get(r.parameter());
             card.value.setText(r.value() == null ? "—" : number(r.value()) + " " + r.parameter().unit());
             card.severity.setText(severityText(r.severity(), r.state()));
-            card.severity.getStyleClass().setAll("label", r.severity() == null ? "severity-none"
-                    : "severity-" + r.severity().name().toLowerCase(Locale.ROOT));
+            String severityClass = r.severity() == null ? "severity-none" : SeverityText.styleClass(r.severity());
+            card.severity.getStyleClass().setAll("label", severityClass);
+            card.value.getStyleClass().setAll("label", "tm-value", severityClass);
             card.quality.setText(r.stale() ? "⌛ STALE" : r.replay() ? "REPLAY" : "");
             if (card.cursor != null && vm.snapshot() != null && !vm.snapshot().live()) {
                 card.cursor.setValue(TelemetryViewModel.seconds(vm.replayCursor()));
@@ -261,20 +263,13 @@ public final class TelemetryView extends BorderPane {
         }
     }
 
-    /** Icon and text, never colour alone (DESIGN.md alarm model). */
+    /** Icon and text, never colour alone (DESIGN.md alarm model), with whether the alarm waits for an operator. */
     static String severityText(Severity severity, AlarmState state) {
         if (severity == null) {
             return "✔ IN LIMITS";
         }
-        String icon = switch (severity) {
-            case WATCH -> "◔";
-            case WARNING -> "▲";
-            case DISTRESS -> "◆";
-            case CRITICAL -> "✖";
-            case SEVERE -> "☢";
-        };
         String ack = state == null ? "" : state.unacknowledged() ? "  (unacknowledged)" : "  (acknowledged)";
-        return icon + " " + severity.name() + ack;
+        return SeverityText.of(severity) + ack;
     }
 
     private static String number(double v) {

@@ -62,10 +62,6 @@ public final class TelemetryViewModel {
         public Snapshot {
             series = List.copyOf(series);
         }
-
-        public Series series(DemoSpacecraft.Parameter p) {
-            return series.stream().filter(s -> s.parameter() == p).findFirst().orElse(null);
-        }
     }
 
     /**

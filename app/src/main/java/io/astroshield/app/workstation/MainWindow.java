@@ -16,10 +16,17 @@ import io.astroshield.app.fx.BackgroundTasks;
 import io.astroshield.app.fx.Dialogs;
 import io.astroshield.app.fx.FileDialogs;
 import io.astroshield.app.fx.Theme;
+import io.astroshield.app.groundtrack.GroundTrackView;
+import io.astroshield.app.groundtrack.GroundTrackViewModel;
+import io.astroshield.app.orbitview.OrbitView;
+import io.astroshield.app.orbitview.OrbitViewModel;
 import io.astroshield.app.screening.ScreeningDialog;
 import io.astroshield.app.screening.ScreeningViewModel;
 import io.astroshield.app.status.StatusBarView;
 import io.astroshield.app.status.StatusBarViewModel;
+import io.astroshield.app.telemetry.TelemetryFeed;
+import io.astroshield.app.telemetry.TelemetryView;
+import io.astroshield.app.telemetry.TelemetryViewModel;
 import io.astroshield.app.time.TimeBar;
 import io.astroshield.app.time.TimeController;
 import io.astroshield.domain.input.Diagnostic;
@@ -75,6 +82,7 @@ public final class MainWindow {
     public static final String PANE_CONJUNCTIONS = "conjunctions";
     public static final String PANE_EVENT = "event";
     public static final String PANE_ALARMS = "alarms";
+    public static final String PANE_TELEMETRY = "telemetry";
     private static final String THEME_KEY = "ui.theme";
 
     private final Stage stage;
@@ -91,6 +99,8 @@ public final class MainWindow {
     private final EventDetailView detailView;
     private final ConjunctionTableView tableView;
     private final StatusBarView statusView;
+    private final TelemetryFeed telemetryFeed;
+    private final TelemetryViewModel telemetryVm;
     private final StackPane center = new StackPane();
     private final VBox firstRun;
     private final List<Command> commands = new ArrayList<>();
@@ -123,6 +133,12 @@ public final class MainWindow {
         dock.add(PANE_CONJUNCTIONS, "Conjunctions", tableView, DockArea.Side.LEFT);
         dock.add(PANE_ALARMS, "Alarms", alarmView, DockArea.Side.LEFT);
         dock.add(PANE_EVENT, "Event detail", detailView, DockArea.Side.RIGHT);
+        dock.add("orbit3d", "3D orbits", new OrbitView(new OrbitViewModel(ctx)).node(), DockArea.Side.RIGHT);
+        dock.add("groundtrack", "Ground track", new GroundTrackView(new GroundTrackViewModel(ctx)).node(), DockArea.Side.RIGHT);
+        telemetryFeed = new TelemetryFeed(ws);
+        telemetryVm = new TelemetryViewModel(ctx, telemetryFeed);
+        dock.add(PANE_TELEMETRY, "Telemetry", new TelemetryView(telemetryVm), DockArea.Side.RIGHT);
+        telemetryFeed.start();
 
         firstRun = firstRunView();
         center.getChildren().setAll(dock.node(), firstRun);
@@ -195,6 +211,8 @@ public final class MainWindow {
                 () -> dock.show(PANE_ALARMS));
         add("show.event", "Show event detail", new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN),
                 () -> dock.show(PANE_EVENT));
+        add("show.telemetry", "Show spacecraft telemetry", new KeyCodeCombination(KeyCode.DIGIT4,
+                KeyCombination.SHORTCUT_DOWN), () -> dock.show(PANE_TELEMETRY));
         add("sync.issues", "Show sync issues (parked ops)", null, statusView::showSyncIssues);
         add("lock", "Lock the console", shortcut(KeyCode.L), this::lock);
         add("palette", "Command palette", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
@@ -521,6 +539,8 @@ public final class MainWindow {
     /** Stops the window's clocks and background threads (the application is stopping). */
     public void close() {
         statusTicker.stop();
+        telemetryFeed.close();
+        telemetryVm.dispose();
         ctx.time().stop();
         ctx.tasks().close();
     }

@@ -3,7 +3,6 @@ package io.astroshield.app.charts;
 import io.astroshield.app.fx.Throttle;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -51,7 +50,7 @@ public final class ChartBenchmark {
         });
         String[] result = new String[1];
         Platform.startup(() -> {
-            ErrorDataSetRenderer renderer = Charts.lineRenderer();
+            EnvelopeRenderer renderer = Charts.denseLineRenderer();
             DefaultNumericAxis x = Charts.timeAxis("time");
             DefaultNumericAxis y = Charts.valueAxis("value", "V");
             XYChart chart = Charts.chart(x, y, renderer);
@@ -90,6 +89,16 @@ public final class ChartBenchmark {
                                 com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(), POINTS,
                                 applied.get() - frame[4], (applied.get() - frame[4]) / seconds, frame[1],
                                 frame[1] / seconds, frame[3] / 1e6);
+                        String png = System.getProperty("bench.png");
+                        if (png != null) {
+                            // what was measured, to look at: -Dbench.png=FILE
+                            try {
+                                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                                        stage.getScene().snapshot(null), null), "png", new java.io.File(png));
+                            } catch (java.io.IOException e) {
+                                System.err.println("cannot write " + png + ": " + e.getMessage());
+                            }
+                        }
                         done.countDown();
                     }
                 }

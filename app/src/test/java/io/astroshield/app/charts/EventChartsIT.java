@@ -120,7 +120,7 @@ class EventChartsIT {
         });
 
         // then the trend chart has one point per update (log10 Pc; miss in km) ...
-        await(() -> data(robot, "#event-trend-chart", 0).getDataCount() == 2);
+        await(() -> count(robot, "#event-trend-chart", 0) == 2);
         DataSet pc = fx(() -> data(robot, "#event-trend-chart", 0));
         DataSet miss = fx(() -> data(robot, "#event-trend-chart", 1));
         for (int i = 0; i < 2; i++) {
@@ -140,7 +140,7 @@ class EventChartsIT {
 
         // ... and the range chart spans TCA +- 10 min every 5 s with its smallest range at TCA, equal to the
         // screened miss (both propagate the same element sets with SGP4; 1 m covers the TCA root finder)
-        await(() -> data(robot, "#event-range-chart", 0).getDataCount() == 241);
+        await(() -> count(robot, "#event-range-chart", 0) == 241);
         DataSet range = fx(() -> data(robot, "#event-range-chart", 0));
         int smallest = fx(() -> {
             int best = 0;
@@ -159,6 +159,13 @@ class EventChartsIT {
     private static DataSet data(FxRobot robot, String chartId, int renderer) {
         XYChart chart = robot.lookup(chartId).queryAs(XYChart.class);
         return chart.getRenderers().get(renderer).getDatasets().get(0);
+    }
+
+    /** Points shown by a chart's renderer; 0 before it shows any data set. */
+    private static int count(FxRobot robot, String chartId, int renderer) {
+        XYChart chart = robot.lookup(chartId).queryAs(XYChart.class);
+        var sets = chart.getRenderers().get(renderer).getDatasets();
+        return sets.isEmpty() ? 0 : sets.get(0).getDataCount();
     }
 
     private static <T> T fx(Callable<T> work) throws Exception {

@@ -103,6 +103,27 @@ class OrbitViewRenderIT {
         // and the picture is not blank or flat
         assertThat(colours.size()).as("distinct colours").isGreaterThan(200);
 
+        // and in Earth-fixed axes the Earth stops turning (rotation 0) and the points are still drawn
+        ViewFixture.onFx(() -> {
+            view.viewModel().frameProperty().set(OrbitViewModel.Frame.ECEF);
+            return null;
+        });
+        assertThat(ViewFixture.waitFor(() -> view.viewModel().sceneProperty().get().frame()
+                == OrbitViewModel.Frame.ECEF, 30_000)).as("Earth-fixed scene computed").isTrue();
+        assertThat(ViewFixture.onFx(() -> view.viewModel().sceneProperty().get().earthRotationDeg())).isZero();
+        Thread.sleep(500);
+        BufferedImage fixed = SwingFXUtils.fromFXImage(ViewFixture.onFx(view::snapshot), null);
+        ViewFixture.savePng(fixed, ViewFixture.screenshotDir().resolve("orbit-view-3d-earth-fixed.png"));
+        int fixedPoints = 0;
+        for (int y = 0; y < fixed.getHeight(); y++) {
+            for (int x = 0; x < fixed.getWidth(); x++) {
+                if (Math.hypot(x - cx, y - cy) > earthPx * 1.1 && isPaletteColour(fixed.getRGB(x, y))) {
+                    fixedPoints++;
+                }
+            }
+        }
+        assertThat(fixedPoints).as("point pixels off the Earth disc, Earth-fixed").isGreaterThan(200);
+
         ViewFixture.onFx(() -> {
             stage.close();
             view.viewModel().dispose();

@@ -76,7 +76,10 @@ class TelemetryFeedTest {
         Workstation ws = open(dir, new MovableClock(now));
 
         TelemetryFeed.installDemo(ws.store(), now);
+
+        ws.reloadAlarmConfiguration();
         TelemetryFeed.installDemo(ws.store(), now.plusSeconds(60));
+        ws.reloadAlarmConfiguration();
 
         List<LimitSetRow> history = ws.store().read(tx -> tx.telemetry().limitHistory(DemoSpacecraft.SPACECRAFT_ID,
                 "BATT_V"));
@@ -99,6 +102,7 @@ class TelemetryFeedTest {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-22T05:30:00Z"));
         Workstation ws = open(dir, clock);
         TelemetryFeed.installDemo(ws.store(), clock.instant());
+        ws.reloadAlarmConfiguration();
         TelemetryFeed feed = new TelemetryFeed(ws);
         List<TelemetryFeed.Tick> heard = new ArrayList<>();
         feed.addListener(heard::add);
@@ -130,6 +134,7 @@ class TelemetryFeedTest {
         MovableClock clock = new MovableClock(SPIKE);
         Workstation ws = open(dir, clock);
         TelemetryFeed.installDemo(ws.store(), clock.instant());
+        ws.reloadAlarmConfiguration();
         TelemetryFeed feed = new TelemetryFeed(ws);
         feed.tick();
 
@@ -155,6 +160,7 @@ class TelemetryFeedTest {
         MovableClock clock = new MovableClock(Instant.parse("2026-11-22T05:30:00Z"));
         Workstation ws = open(dir, clock);
         TelemetryFeed.installDemo(ws.store(), clock.instant());
+        ws.reloadAlarmConfiguration();
         clock.advance(Duration.ofMinutes(10));
         TelemetryFeed feed = new TelemetryFeed(ws);
 

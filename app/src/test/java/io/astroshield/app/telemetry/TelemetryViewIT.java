@@ -1,5 +1,6 @@
 package io.astroshield.app.telemetry;
 
+import io.astroshield.app.alarms.SeverityText;
 import io.astroshield.app.fx.BackgroundTasks;
 import io.astroshield.app.fx.Dialogs;
 import io.astroshield.app.fx.FileDialogs;
@@ -61,6 +62,7 @@ class TelemetryViewIT {
         clock = new MovableClock(start);
         ws = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(), clock, Annunciator.SILENT);
         TelemetryFeed.installDemo(ws.store(), start);
+        ws.reloadAlarmConfiguration();
         feed = new TelemetryFeed(ws);
         fx(() -> {
             tasks = new BackgroundTasks();
@@ -96,7 +98,7 @@ class TelemetryViewIT {
         open(T0);
 
         // when the pane opens with the default 15-minute window
-        await(() -> vm.snapshot() != null && data(robot, "batt-v").getDataCount() > 0);
+        await(() -> vm.snapshot() != null && count(robot, "batt-v") > 0);
 
         // then the window 05:14:59 .. 05:29:59 is drawn from the store: 901 one-second samples, the model's values
         DataSet d = fx(() -> data(robot, "batt-v"));
@@ -111,7 +113,7 @@ class TelemetryViewIT {
     void liveValuesArriveAndTheChartScrolls(FxRobot robot) throws Exception {
         // given the pane on its backfilled history
         open(T0);
-        await(() -> vm.snapshot() != null && data(robot, "batt-v").getDataCount() == 901);
+        await(() -> vm.snapshot() != null && count(robot, "batt-v") == 901);
 
         // when the feed delivers 05:30:00 .. 05:30:02
         clock.advance(Duration.ofSeconds(2));
@@ -141,7 +143,8 @@ class TelemetryViewIT {
         List<AlarmOccurrence> open = ws.alarms(e -> e.openOccurrences());
         assertThat(open).filteredOn(o -> o.key().subject().equals("ATT_ERR") && o.key().origin() == DataOrigin.LIVE)
                 .singleElement().satisfies(o -> assertThat(o.severity()).isEqualTo(Severity.WARNING));
-        await(() -> text(robot, "#tm-severity-att-err").equals("▲ WARNING  (unacknowledged)"));
+        await(() -> text(robot, "#tm-severity-att-err").equals(SeverityText.of(Severity.WARNING)
+                + "  (unacknowledged)"));
         Label severity = robot.lookup("#tm-severity-att-err").queryAs(Label.class);
         assertThat(fx(() -> severity.getStyleClass().contains("severity-warning"))).isTrue();
     }
@@ -192,7 +195,7 @@ class TelemetryViewIT {
         await(() -> vm.snapshot() != null && !vm.snapshot().live());
 
         // then the chart holds the 1801 stored seconds, including the stored 99 V, and the pane says REPLAY
-        await(() -> data(robot, "batt-v").getDataCount() == 1801);
+        await(() -> count(robot, "batt-v") == 1801);
         DataSet d = fx(() -> data(robot, "batt-v"));
         int index = (int) (marked.getEpochSecond() - from.getEpochSecond());
         double t = fx(() -> d.get(DataSet.DIM_X, index));
@@ -201,6 +204,12 @@ class TelemetryViewIT {
         assertThat(v).isCloseTo(99.0, within(1e-12));
         assertThat(text(robot, "#tm-mode")).startsWith("REPLAY");
         assertThat(text(robot, "#tm-quality-batt-v")).isEqualTo("REPLAY");
+    }
+
+    /** Points shown by a parameter's chart; 0 before it shows any data set. */
+    private static int count(FxRobot robot, String id) {
+        var sets = robot.lookup("#tm-chart-" + id).queryAs(XYChart.class).getRenderers().get(0).getDatasets();
+        return sets.isEmpty() ? 0 : sets.get(0).getDataCount();
     }
 
     private static DataSet data(FxRobot robot, String id) {

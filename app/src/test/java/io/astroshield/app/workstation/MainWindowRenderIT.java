@@ -1,13 +1,18 @@
 package io.astroshield.app.workstation;
 
 import io.astroshield.app.alarms.SoundCue;
+import io.astroshield.app.conjunctions.EventRow;
 import io.astroshield.app.demo.DemoScenario;
 import io.astroshield.app.fx.FileDialogs;
 import io.astroshield.app.fx.Progress;
+import io.astroshield.app.orbitview.PointCloud;
 import io.astroshield.app.orbitview.ViewFixture;
 import io.astroshield.domain.time.ReferenceData;
 import io.astroshield.persistence.StoreOptions;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole window with the demo loaded, drawn by the real pipeline (render profile: Xvfb + Mesa), saved under
- * target/screenshots: the main window and the alarm pane. Checks that each picture has content, not a blank scene.
+ * target/screenshots: the main window, the alarm pane, and the window with the docked 3D view showing the closest
+ * event. Checks that each picture has content, not a blank scene, and that the docked 3D view draws the catalog.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class MainWindowRenderIT {
@@ -86,6 +93,63 @@ class MainWindowRenderIT {
             stage.close();
             return null;
         });
+    }
+
+    @Test
+    void dockedThreeDViewShowsTheClosestEventOfTheDemo() throws Exception {
+        // given the window on the demo store, the closest event selected
+        Stage stage = ViewFixture.onFx(Stage::new);
+        MainWindow window = ViewFixture.onFx(() -> {
+            MainWindow w = new MainWindow(stage, workstation, new SoundCue(), FileDialogs.NATIVE);
+            stage.show();
+            return w;
+        });
+        assertThat(ViewFixture.waitFor(() -> window.conjunctions().allRows().size() >= 6, 120_000))
+                .as("events loaded").isTrue();
+        // when the alarm pane and the 3D view are brought to the front
+        ViewFixture.onFx(() -> {
+            EventRow closest = window.conjunctions().allRows().stream()
+                    .min(Comparator.comparingDouble(EventRow::missM)).orElseThrow();
+            window.context().selection().selectEvent(closest.event());
+            window.dock().show(MainWindow.PANE_ALARMS);
+            window.dock().show("orbit3d");
+            return null;
+        });
+        Node orbit = ViewFixture.onFx(() -> window.scene().lookup("#orbit3d"));
+        Label caption = ViewFixture.onFx(() -> (Label) window.scene().lookup("#orbit3d-caption"));
+        assertThat(ViewFixture.waitFor(() -> orbit.isVisible() && caption.getText().contains("TCA"), 60_000))
+                .as("3D view shows the selected event").isTrue();
+        Thread.sleep(1_500);
+        BufferedImage whole = SwingFXUtils.fromFXImage(ViewFixture.onFx(() -> window.scene().snapshot(null)), null);
+        ViewFixture.savePng(whole, ViewFixture.screenshotDir().resolve("main-window-3d.png"));
+        BufferedImage pane = SwingFXUtils.fromFXImage(ViewFixture.onFx(() -> orbit.snapshot(null, null)), null);
+
+        // then the docked 3D pane draws catalog points in the palette's colours
+        assertThat(palettePixels(pane)).as("point pixels in the docked 3D pane").isGreaterThan(100);
+        ViewFixture.onFx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+    }
+
+    private static int palettePixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                for (Color c : PointCloud.COLOURS) {
+                    double d = Math.abs(((rgb >> 16) & 0xff) - c.getRed() * 255)
+                            + Math.abs(((rgb >> 8) & 0xff) - c.getGreen() * 255)
+                            + Math.abs((rgb & 0xff) - c.getBlue() * 255);
+                    if (d < 60) {
+                        n++;
+                        break;
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     private static int distinctColours(BufferedImage img) {
