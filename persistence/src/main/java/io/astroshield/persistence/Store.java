@@ -416,7 +416,7 @@ public final class Store implements AutoCloseable {
         Flyway flyway = Flyway.configure(Store.class.getClassLoader())
                 .dataSource(pool)
                 .locations(MIGRATIONS)
-                .failOnMissingLocations(true)
+                .resourceProvider(MigrationScripts.ofThisModule())
                 .loggers("slf4j")
                 .load();
         try {

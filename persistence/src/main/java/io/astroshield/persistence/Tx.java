@@ -10,6 +10,7 @@ import io.astroshield.persistence.catalog.SpaceObjectRepository;
 import io.astroshield.persistence.cdm.CdmRepository;
 import io.astroshield.persistence.screening.ConjunctionEventRepository;
 import io.astroshield.persistence.screening.ScreeningRunRepository;
+import io.astroshield.persistence.sync.MirrorRepository;
 import io.astroshield.persistence.sync.OutboxRepository;
 import io.astroshield.persistence.sync.SyncCursorRepository;
 import io.astroshield.persistence.telemetry.TelemetryRepository;
@@ -101,5 +102,10 @@ public final class Tx {
 
     public SyncCursorRepository syncCursors() {
         return new SyncCursorRepository(connection);
+    }
+
+    /** Server data as downloaded by the sync client. */
+    public MirrorRepository syncMirror() {
+        return new MirrorRepository(connection);
     }
 }

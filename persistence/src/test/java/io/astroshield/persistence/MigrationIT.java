@@ -95,7 +95,7 @@ class MigrationIT {
                     "alarm_definition", "alarm_occurrence", "audit_record", "analyst_note", "setting", "saved_layout",
                     "sync_outbox", "sync_cursor", "audit_server_receipt", "alarm_conjunction_track",
                     "alarm_conjunction_trend", "alarm_telemetry_limit_set", "alarm_telemetry_limit",
-                    "alarm_conjunction_limit_set", "alarm_conjunction_rule", "alarm_engine_state");
+                    "alarm_conjunction_limit_set", "alarm_conjunction_rule", "alarm_engine_state", "sync_mirror");
         }
     }
 

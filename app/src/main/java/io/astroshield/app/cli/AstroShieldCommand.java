@@ -12,7 +12,7 @@ import java.nio.file.Path;
         versionProvider = AstroShieldCommand.Version.class,
         description = "AstroShield Workstation: conjunction screening, risk and operations.",
         subcommands = {DemoCommand.class, ScreenCommand.class, PropagateCommand.class, PcCommand.class, CdmCommand.class, ImportCommand.class, DbCommand.class,
-                BenchCommand.class})
+                SyncCommand.class, BenchCommand.class})
 public final class AstroShieldCommand implements Runnable {
 
     /** Exit code when the command cannot do its job (no valid input, bad option, unreadable file). */

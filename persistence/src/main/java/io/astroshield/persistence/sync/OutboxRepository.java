@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sync outbox (table {@code sync_outbox}). Enqueue in the same transaction as the change it
@@ -79,6 +81,15 @@ public final class OutboxRepository {
         }, OutboxRepository::map);
     }
 
+    /**
+     * The first pending ops in sequence order whatever their retry time: a sender that keeps per-device order
+     * sends the leading ones whose time has come and stops at the first that must wait.
+     */
+    public List<StoredOp> pending(int limit) {
+        return Jdbc.list(c, "Reading pending sync ops", SELECT + "WHERE status = 'PENDING' ORDER BY seq FETCH FIRST ? ROWS ONLY",
+                ps -> ps.setInt(1, limit), OutboxRepository::map);
+    }
+
     public List<StoredOp> parked() {
         return Jdbc.list(c, "Reading parked sync ops", SELECT + "WHERE status = 'PARKED' ORDER BY seq",
                 Jdbc.NO_PARAMETERS, OutboxRepository::map);
@@ -125,6 +136,23 @@ public final class OutboxRepository {
     /** PENDING plus PARKED: what the status bar shows as not yet synced. */
     public long unsyncedCount() {
         return Jdbc.count(c, "Counting unsynced ops", COUNT_UNSYNCED, Jdbc.NO_PARAMETERS);
+    }
+
+    /** How many ops are in each state (states with none left out). */
+    public Map<OutboxStatus, Long> countsByStatus() {
+        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+        Jdbc.list(c, "Counting sync ops by state", "SELECT status, COUNT(*) FROM sync_outbox GROUP BY status",
+                Jdbc.NO_PARAMETERS, rs -> counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
+    }
+
+    /** Ops the server answered with {@code status}, newest answer first (for showing rejections). */
+    public List<StoredOp> answered(OutboxStatus status, int limit) {
+        return Jdbc.list(c, "Reading answered sync ops", SELECT + "WHERE status = ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY",
+                ps -> {
+                    ps.setString(1, status.name());
+                    ps.setInt(2, limit);
+                }, OutboxRepository::map);
     }
 
     private static void expectOne(long seq, int n) {

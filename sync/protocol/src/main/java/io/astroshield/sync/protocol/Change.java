@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * One entry of the server's change log: {@code seq} grows strictly in commit order; {@code entity} is
- * {@code spacecraft} or {@code conjunction}; {@code payload} is the entity's published shape after the change.
+ * {@code spacecraft}, {@code conjunction}, {@code conjunction_note} or {@code conjunction_disposition} (whose
+ * {@code entity_id} is the conjunction's id); {@code payload} is the entity's published shape after the change.
  */
 public record Change(long seq, String entity, long entityId, String op, JsonNode payload, Instant changedAt) {
 }

@@ -101,8 +101,9 @@ public final class ApiRoutes {
         this.referenceData = new ReferenceDataApi(db, spacecraft, conjunctions, telemetry, events, writes, audit,
                 json, clock);
         this.changeLog = changes;
-        this.sync = new SyncApi(db, writes, changes, audit, json, clock);
-        this.snapshots = new SnapshotReader(db, spacecraft, conjunctions, telemetry, changes);
+        ConjunctionWorkflow workflow = new ConjunctionWorkflow(changes);
+        this.sync = new SyncApi(db, writes, workflow, changes, audit, json, clock);
+        this.snapshots = new SnapshotReader(db, spacecraft, conjunctions, workflow, telemetry, changes);
     }
 
     /** The Javalin app, not started; {@code server} adds what is not about routes (a TLS listener). */
@@ -135,6 +136,7 @@ public final class ApiRoutes {
             route(r, "POST", "/sync/v1/upload", Access.ANY_ROLE, sync::upload);
             route(r, "GET", "/sync/v1/changes", Access.ANY_ROLE, sync::changes);
             route(r, "GET", "/sync/v1/snapshot", Access.ANY_ROLE, snapshots::snapshot);
+            route(r, "GET", "/sync/v1/stream", Access.ANY_ROLE, sync.stream());
 
             route(r, "GET", "/admin/v1/audit", Access.roles(Role.SUPERVISOR, Role.ADMIN), this::auditEvents);
             route(r, "POST", "/admin/v1/api-keys", Access.roles(Role.ADMIN), this::createApiKey);

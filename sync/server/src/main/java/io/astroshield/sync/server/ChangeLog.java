@@ -34,17 +34,16 @@ final class ChangeLog {
 
     /** Appends an upsert of {@code entity} within the caller's transaction; returns its sequence number. */
     long appendUpsert(Connection c, String entity, long entityId, Object payload, Instant now) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-            lock.setLong(1, APPEND_LOCK);
-            lock.execute();
-        }
-        String sql = "INSERT INTO change_log (entity, entity_id, op, payload, changed_at) "
-                + "VALUES (?, ?, 'UPSERT', ?::jsonb, ?) RETURNING seq";
+        // one round trip: the row (and so its seq) is formed only after the CTE has taken the lock
+        String sql = "WITH locked AS (SELECT pg_advisory_xact_lock(?)) "
+                + "INSERT INTO change_log (entity, entity_id, op, payload, changed_at) "
+                + "SELECT ?, ?, 'UPSERT', ?::jsonb, ? FROM locked RETURNING seq";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, entity);
-            ps.setLong(2, entityId);
-            ps.setString(3, json.writeValueAsString(payload));
-            SpacecraftRepository.setInstant(ps, 4, now);
+            ps.setLong(1, APPEND_LOCK);
+            ps.setString(2, entity);
+            ps.setLong(3, entityId);
+            ps.setString(4, json.writeValueAsString(payload));
+            SpacecraftRepository.setInstant(ps, 5, now);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -1,6 +1,8 @@
 package io.astroshield.sync.server;
 
 import io.astroshield.sync.protocol.Conjunction;
+import io.astroshield.sync.protocol.ConjunctionDisposition;
+import io.astroshield.sync.protocol.ConjunctionNote;
 import io.astroshield.sync.protocol.Snapshot;
 import io.astroshield.sync.protocol.Spacecraft;
 import io.astroshield.sync.protocol.TelemetryData;
@@ -11,30 +13,35 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /sync/v1/snapshot}: every synced entity read in one consistent snapshot with the change-log position
- * it equals; with {@code limit}, in pages of at most that many entities (spacecraft by id, then conjunctions, then
- * the newest telemetry samples), each page read in its own snapshot and named by {@code after=entity:id}.
+ * it equals; with {@code limit}, in pages of at most that many entities (spacecraft by id, then conjunctions,
+ * conjunction notes, conjunction dispositions by conjunction id, then the newest telemetry samples), each page read
+ * in its own snapshot and named by {@code after=entity:id}.
  */
 final class SnapshotReader {
     static final int MAX_PAGE = 5000;
-    private static final Pattern AFTER = Pattern.compile("(spacecraft|conjunction|telemetry):(\\d{1,18})");
-    private static final List<String> ORDER = List.of("spacecraft", "conjunction", "telemetry");
+    private static final List<String> ORDER = List.of("spacecraft", "conjunction", "conjunction_note",
+            "conjunction_disposition", "telemetry");
+    private static final Pattern AFTER = Pattern.compile("(" + String.join("|", ORDER) + "):(\\d{1,18})");
 
     private final DataSource db;
     private final SpacecraftRepository spacecraft;
     private final ConjunctionRepository conjunctions;
+    private final ConjunctionWorkflow workflow;
     private final TelemetryRepository telemetry;
     private final ChangeLog changes;
 
     SnapshotReader(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
-                   TelemetryRepository telemetry, ChangeLog changes) {
+                   ConjunctionWorkflow workflow, TelemetryRepository telemetry, ChangeLog changes) {
         this.db = db;
         this.spacecraft = spacecraft;
         this.conjunctions = conjunctions;
+        this.workflow = workflow;
         this.telemetry = telemetry;
         this.changes = changes;
     }
@@ -43,9 +50,7 @@ final class SnapshotReader {
         String after = ctx.queryParam("after");
         if (ctx.queryParam("limit") == null) {
             Params.require(after == null, "limit", "is required with after");
-            ctx.json(Transactions.inSnapshot(db, "reading a snapshot", c -> new Snapshot(changes.position(c),
-                    spacecraft.all(c), conjunctions.page(c, 0, Integer.MAX_VALUE),
-                    telemetry.latestPage(c, 0, Integer.MAX_VALUE), null)));
+            ctx.json(Transactions.inSnapshot(db, "reading a snapshot", c -> page(c, 0, 0, Integer.MAX_VALUE)));
             return;
         }
         int limit = Params.intQuery(ctx, "limit", MAX_PAGE, 1, MAX_PAGE);
@@ -62,41 +67,37 @@ final class SnapshotReader {
         ctx.json(Transactions.inSnapshot(db, "reading a snapshot page", c -> page(c, first, from, limit)));
     }
 
+    /** Up to {@code limit} entities from segment {@code segment}'s id {@code afterId} on; {@code next} when full. */
     private Snapshot page(Connection c, int segment, long afterId, int limit) throws SQLException {
         List<Spacecraft> sc = new ArrayList<>();
         List<Conjunction> cj = new ArrayList<>();
+        List<ConjunctionNote> notes = new ArrayList<>();
+        List<ConjunctionDisposition> dispositions = new ArrayList<>();
         List<TelemetryData> tm = new ArrayList<>();
         int room = limit;
         String next = null;
         for (int s = segment; s < ORDER.size() && next == null; s++) {
             long from = s == segment ? afterId : 0;
-            long last;
-            int got;
-            switch (ORDER.get(s)) {
-                case "spacecraft" -> {
-                    List<Spacecraft> rows = spacecraft.page(c, from, room);
-                    sc.addAll(rows);
-                    got = rows.size();
-                    last = got == 0 ? from : rows.get(got - 1).id();
-                }
-                case "conjunction" -> {
-                    List<Conjunction> rows = conjunctions.page(c, from, room);
-                    cj.addAll(rows);
-                    got = rows.size();
-                    last = got == 0 ? from : rows.get(got - 1).id();
-                }
-                default -> {
-                    List<TelemetryData> rows = telemetry.latestPage(c, from, room);
-                    tm.addAll(rows);
-                    got = rows.size();
-                    last = got == 0 ? from : rows.get(got - 1).id();
-                }
-            }
-            room -= got;
+            int before = sc.size() + cj.size() + notes.size() + dispositions.size() + tm.size();
+            long last = switch (ORDER.get(s)) {
+                case "spacecraft" -> take(spacecraft.page(c, from, room), sc, Spacecraft::id, from);
+                case "conjunction" -> take(conjunctions.page(c, from, room), cj, Conjunction::id, from);
+                case "conjunction_note" -> take(workflow.notesPage(c, from, room), notes, ConjunctionNote::id, from);
+                case "conjunction_disposition" -> take(workflow.dispositionsPage(c, from, room), dispositions,
+                        ConjunctionDisposition::conjunctionId, from);
+                default -> take(telemetry.latestPage(c, from, room), tm, TelemetryData::id, from);
+            };
+            room -= sc.size() + cj.size() + notes.size() + dispositions.size() + tm.size() - before;
             if (room == 0) {
                 next = ORDER.get(s) + ":" + last;
             }
         }
-        return new Snapshot(changes.position(c), sc, cj, tm, next);
+        return new Snapshot(changes.position(c), sc, cj, tm, notes, dispositions, next);
+    }
+
+    /** Adds {@code rows} to {@code into}; returns the last row's id, {@code from} when there is none. */
+    private static <T> long take(List<T> rows, List<T> into, ToLongFunction<T> id, long from) {
+        into.addAll(rows);
+        return rows.isEmpty() ? from : id.applyAsLong(rows.get(rows.size() - 1));
     }
 }

@@ -3,12 +3,15 @@ package io.astroshield.sync.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.ConjunctionCreate;
+import io.astroshield.sync.protocol.ConjunctionNoteCreate;
+import io.astroshield.sync.protocol.DispositionSet;
 import io.astroshield.sync.protocol.OpResult;
 import io.astroshield.sync.protocol.SpacecraftCreate;
 import io.astroshield.sync.protocol.SyncOp;
 import io.astroshield.sync.protocol.UploadRequest;
 import io.astroshield.sync.protocol.UploadResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -25,9 +28,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code /sync/v1}: the change log download and the op upload. Each op runs in its own transaction that first
- * claims (device id, op id) in {@code applied_op}, then re-reads the caller's role, then applies the effect; so
- * an op takes effect at most once however often it is sent, and a rejected op never blocks the ones after it.
+ * {@code /sync/v1}: the change log download, the op upload and the live stream. An upload runs in one transaction
+ * in which each op first claims (device id, op id) in {@code applied_op}, then re-reads the caller's role, then
+ * applies its effect behind a savepoint; so an op takes effect at most once however often it is sent, and a
+ * rejected op never blocks the ones after it.
  */
 final class SyncApi {
     static final int MAX_OPS = 1000;
@@ -37,16 +41,20 @@ final class SyncApi {
     private final DataSource db;
     private final ReferenceDataWrites writes;
     private final ChangeLog changes;
+    private final ConjunctionWorkflow workflow;
+    private final ChangeStream stream;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    SyncApi(DataSource db, ReferenceDataWrites writes, ChangeLog changes, AuditLog audit, ObjectMapper json,
-            Clock clock) {
+    SyncApi(DataSource db, ReferenceDataWrites writes, ConjunctionWorkflow workflow, ChangeLog changes, AuditLog audit,
+            ObjectMapper json, Clock clock) {
         this.audit = audit;
         this.db = db;
         this.writes = writes;
         this.changes = changes;
+        this.workflow = workflow;
+        this.stream = new ChangeStream(db, changes);
         this.json = json;
         this.clock = clock;
     }
@@ -55,6 +63,11 @@ final class SyncApi {
         long cursor = Params.longQuery(ctx, "cursor", 0, 0, Long.MAX_VALUE);
         int limit = Params.intQuery(ctx, "limit", 500, 1, MAX_PAGE);
         ctx.json(changes.page(cursor, limit));
+    }
+
+    /** The live stream of the change log's head (server-sent events). */
+    Handler stream() {
+        return stream.handler();
     }
 
     void upload(Context ctx) {
@@ -73,44 +86,57 @@ final class SyncApi {
             Params.require(op.type() != null && !op.type().isBlank() && op.type().length() <= 60,
                     "ops[" + i + "].type", "is required (at most 60 characters)");
         }
-        List<OpResult> results = new ArrayList<>(in.ops().size());
-        for (SyncOp op : in.ops()) {
-            results.add(apply(ApiRoutes.requestId(ctx), caller, in.deviceId(), op));
-        }
+        // one transaction for the whole upload (one commit, not one per op); each op's effect sits behind its own
+        // savepoint, so a rejected op leaves no trace but its REJECTED record, and a failure that is not a rejection
+        // rolls back the whole upload, to be sent again: still at most one effect per op
+        List<OpResult> results = Transactions.inTransaction(db, "applying " + in.ops().size() + " ops of device "
+                + in.deviceId(), c -> {
+            List<OpResult> answered = new ArrayList<>(in.ops().size());
+            // the caller's role as it is now, read in this transaction: the permission every op is checked against
+            Optional<Role> role = currentRole(c, caller.username());
+            for (SyncOp op : in.ops()) {
+                answered.add(apply(c, ApiRoutes.requestId(ctx), caller, role, in.deviceId(), op));
+            }
+            return answered;
+        });
         ctx.json(new UploadResponse(results));
     }
 
-    private OpResult apply(String requestId, Principal caller, String deviceId, SyncOp op) {
+    private OpResult apply(Connection c, String requestId, Principal caller, Optional<Role> currentRole,
+                           String deviceId, SyncOp op) throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String action = "sync " + op.type() + " " + deviceId + "/" + op.opId();
-        return Transactions.inTransaction(db, "applying op " + op.opId() + " of device " + deviceId, c -> {
-            if (!claim(c, caller, deviceId, op, now)) {
-                String earlier = earlierResult(c, deviceId, op.opId());
-                audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
-                return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
+        if (!claim(c, caller, deviceId, op, now)) {
+            String earlier = earlierResult(c, deviceId, op.opId());
+            audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
+            return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
+        }
+        Savepoint beforeEffect = c.setSavepoint();
+        try {
+            Role role = currentRole
+                    .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
+            if (!Access.EDIT_REFERENCE_DATA.allows(role)) {
+                throw ApiException.forbidden("role " + role.wireName() + " may not apply " + op.type());
             }
-            Savepoint beforeEffect = c.setSavepoint();
-            try {
-                Role role = currentRole(c, caller.username())
-                        .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
-                if (!Access.EDIT_REFERENCE_DATA.allows(role)) {
-                    throw ApiException.forbidden("role " + role.wireName() + " may not apply " + op.type());
-                }
-                switch (op.type()) {
-                    case "spacecraft.create" -> writes.createSpacecraft(c, payload(op, SpacecraftCreate.class), now);
-                    case "conjunction.create" ->
-                            writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
-                    default -> throw ApiException.badField("type", "unknown op type " + op.type());
-                }
-                audit.record(c, requestId, caller, action, 200, "APPLIED");
-                return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
-            } catch (ApiException e) {
-                c.rollback(beforeEffect);
-                reject(c, deviceId, op.opId(), e.getMessage());
-                audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
-                return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
+            switch (op.type()) {
+                case "spacecraft.create" -> writes.createSpacecraft(c, payload(op, SpacecraftCreate.class), now);
+                case "conjunction.create" ->
+                        writes.createConjunction(c, payload(op, ConjunctionCreate.class), now);
+                case "conjunction.note" ->
+                        workflow.addNote(c, payload(op, ConjunctionNoteCreate.class), caller.username(), now);
+                case "conjunction.disposition" ->
+                        workflow.setDisposition(c, payload(op, DispositionSet.class), caller.username(), now);
+                default -> throw ApiException.badField("type", "unknown op type " + op.type());
             }
-        });
+            audit.record(c, requestId, caller, action, 200, "APPLIED");
+            c.releaseSavepoint(beforeEffect);
+            return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
+        } catch (ApiException e) {
+            c.rollback(beforeEffect);
+            reject(c, deviceId, op.opId(), e.getMessage());
+            audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
+            return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
+        }
     }
 
     /** Records the op as applied; false when this device sent it before (a concurrent sender waits for us). */

@@ -21,21 +21,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SnapshotPagingIT {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final List<String> LISTS = List.of("spacecraft", "conjunctions", "conjunction_notes",
+            "conjunction_dispositions", "telemetry");
 
     private static ServerFixture fx;
     private static String operator;
 
     @BeforeAll
-    static void startServerWithSpacecraftConjunctionsAndTelemetry() {
+    static void startServerWithSpacecraftConjunctionsNotesDispositionsAndTelemetry() {
         fx = new ServerFixture(s -> s.withSimulation(new ReferenceServer.Simulation(9, START, Duration.ofHours(1))));
         operator = fx.token(ServerFixture.OPERATOR, ServerFixture.USER_PASSWORD);
+        long firstConjunction = 0;
         for (int i = 0; i < 4; i++) {
             long id = fx.post("/api/v1/spacecraft", Map.of("name", "PAGE-" + i, "norad_id", 82000 + i,
                     "status", "active", "orbit_type", "LEO"), operator).json().get("id").asLong();
-            fx.post("/api/v1/conjunctions", Map.of("primary_object", Map.of("id", id),
+            long conjunction = fx.post("/api/v1/conjunctions", Map.of("primary_object", Map.of("id", id),
                     "secondary_object", Map.of("norad_id", 83000 + i), "tca", "2026-12-01T00:00:00Z",
-                    "miss_distance", 1.0 + i), operator);
+                    "miss_distance", 1.0 + i), operator).json().get("id").asLong();
+            firstConjunction = i == 0 ? conjunction : firstConjunction;
         }
+        ServerFixture.Reply ops = fx.post("/sync/v1/upload", Map.of("device_id", "paging-console", "ops", List.of(
+                Map.of("op_id", "n1", "type", "conjunction.note",
+                        "payload", Map.of("conjunction_id", firstConjunction, "text", "first")),
+                Map.of("op_id", "n2", "type", "conjunction.note",
+                        "payload", Map.of("conjunction_id", firstConjunction, "text", "second")),
+                Map.of("op_id", "d1", "type", "conjunction.disposition", "payload",
+                        Map.of("conjunction_id", firstConjunction, "disposition", "MONITOR", "expected_version", 0)))),
+                operator);
+        assertThat(ops.json().findValuesAsText("status")).containsOnly("APPLIED");
         fx.server.telemetry().orElseThrow().writeTick(3);
     }
 
@@ -46,7 +59,8 @@ class SnapshotPagingIT {
 
     @Test
     void pagesOfThreeHoldExactlyWhatTheWholeSnapshotHolds() {
-        // given: 5 spacecraft (the demo one and four), 4 conjunctions, 5 x 4 newest telemetry samples
+        // given: 5 spacecraft (the demo one and four), 4 conjunctions, 2 notes, 1 disposition, 5 x 4 newest
+        // telemetry samples
         ServerFixture.Reply whole = fx.get("/sync/v1/snapshot", operator);
         // when
         List<JsonNode> pages = pages(3, null);
@@ -55,15 +69,17 @@ class SnapshotPagingIT {
         ContractValidator.assertConforms(Method.GET, "/sync/v1/snapshot", whole);
         assertThat(whole.json().get("spacecraft")).hasSize(5);
         assertThat(whole.json().get("conjunctions")).hasSize(4);
+        assertThat(whole.json().get("conjunction_notes")).hasSize(2);
+        assertThat(whole.json().get("conjunction_dispositions")).hasSize(1);
         assertThat(whole.json().get("telemetry")).hasSize(20);
         assertThat(whole.json().has("next")).isFalse();
-        // 29 entities in pages of 3: 10 pages, the last one with two
-        assertThat(pages).hasSize(10);
-        for (String list : List.of("spacecraft", "conjunctions", "telemetry")) {
+        // 32 entities in pages of 3: 11 pages, the last one with two
+        assertThat(pages).hasSize(11);
+        for (String list : LISTS) {
             assertThat(ids(pages, list)).as(list).isEqualTo(ids(List.of(whole.json()), list));
         }
-        assertThat(pages).allSatisfy(p -> assertThat(p.get("spacecraft").size() + p.get("conjunctions").size()
-                + p.get("telemetry").size()).isLessThanOrEqualTo(3));
+        assertThat(pages).allSatisfy(p -> assertThat(LISTS.stream().mapToInt(list -> p.get(list).size()).sum())
+                .isLessThanOrEqualTo(3));
     }
 
     @Test
@@ -87,6 +103,7 @@ class SnapshotPagingIT {
     void aMalformedAfterOrAnAfterWithoutLimitIs400NamingTheField() {
         Map<String, String> expected = Map.of(
                 "/sync/v1/snapshot?limit=2&after=alarm:3", "after",
+                "/sync/v1/snapshot?limit=2&after=conjunction_notes:3", "after",
                 "/sync/v1/snapshot?limit=2&after=spacecraft:1;DROP", "after",
                 "/sync/v1/snapshot?after=spacecraft:1", "limit",
                 "/sync/v1/snapshot?limit=0", "limit",
@@ -115,7 +132,9 @@ class SnapshotPagingIT {
 
     private static TreeSet<Long> ids(List<JsonNode> pages, String list) {
         TreeSet<Long> ids = new TreeSet<>();
-        pages.forEach(p -> p.get(list).forEach(n -> ids.add(n.get("id").asLong())));
+        // a disposition is one per conjunction: its conjunction's id is its id
+        String id = list.equals("conjunction_dispositions") ? "conjunction_id" : "id";
+        pages.forEach(p -> p.get(list).forEach(n -> ids.add(n.get(id).asLong())));
         return ids;
     }
 }
