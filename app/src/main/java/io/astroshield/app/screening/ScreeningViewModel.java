@@ -64,8 +64,10 @@ public final class ScreeningViewModel {
         if (!(thresholdKm > 0) || thresholdKm > 100) {
             throw new IllegalArgumentException("threshold must be between 0 and 100 km");
         }
+        // one core stays with the FX thread and the renderer, so the console keeps drawing while it screens
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         Workstation.ScreeningSpec spec = new Workstation.ScreeningSpec(primaries, start, window, thresholdKm * 1000,
-                Runtime.getRuntime().availableProcessors());
+                threads);
         running.set(true);
         lastResult.set("");
         current = ctx.tasks().run(primaries.isEmpty() ? "Screening all vs all" : "Screening " + primaries.size()
@@ -74,6 +76,12 @@ public final class ScreeningViewModel {
                     running.set(false);
                     lastResult.set(String.format(java.util.Locale.ROOT, "%d events among %d objects in %.1f s",
                             r.events(), r.objects(), r.wallS()));
+                    // a window far from the shown time (an analyst screening last month's catalog): go there
+                    Instant shown = ctx.time().time();
+                    if (start.isAfter(shown.plus(Duration.ofDays(30))) || start.plus(window).isBefore(shown.minus(Duration.ofDays(1)))) {
+                        ctx.time().replayAt(start);
+                        table.reload();
+                    }
                     if (!r.notes().isEmpty()) {
                         ctx.dialogs().lines("Screening notes", "The run finished; these inputs needed attention:",
                                 r.notes());

@@ -5,7 +5,6 @@ import io.astroshield.app.fx.FileDialogs;
 import io.astroshield.domain.time.ReferenceData;
 import io.astroshield.persistence.StoreOptions;
 import javafx.animation.AnimationTimer;
-import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
@@ -28,17 +27,23 @@ import java.util.Set;
  *   -Dexec.mainClass=io.astroshield.app.workstation.WorkstationBench \
  *   -Dexec.args="../shared/data/catalog/full_catalog_2022-01-22.3le 2022-01-22T00:00:00Z 24h"</pre>
  */
-public final class WorkstationBench extends Application {
+public final class WorkstationBench {
 
     private static String[] arguments;
 
     public static void main(String[] args) {
         arguments = args;
-        Application.launch(WorkstationBench.class);
+        // not an Application subclass: the JVM's launcher refuses those on the class path
+        Platform.startup(() -> {
+            try {
+                start(new Stage());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
-    @Override
-    public void start(Stage stage) throws Exception {
+    private static void start(Stage stage) throws Exception {
         Path catalog = Path.of(arguments[0]);
         Instant start = Instant.parse(arguments[1]);
         Duration window = Duration.ofHours(Long.parseLong(arguments[2].replace("h", "")));
