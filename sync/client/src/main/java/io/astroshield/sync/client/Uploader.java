@@ -29,6 +29,8 @@ import java.util.Map;
  */
 final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+    /** How the server words a DUPLICATE whose first processing was a rejection: "...: REJECTED (reason)". */
+    private static final String EARLIER_REJECTION = "already processed: REJECTED";
 
     /** What one {@link #push()} did; {@code nextDue} is when the first op still waiting may go, or null. */
     record Outcome(int applied, int duplicate, int rejected, int parked, Instant nextDue) {
@@ -115,15 +117,25 @@ final class Uploader {
                     continue;
                 }
                 OutboxStatus status = OutboxStatus.valueOf(r.status().name());
-                tx.outbox().resolve(op.seq(), status, r.reason(), at);
+                String reason = r.reason();
+                if (status == OutboxStatus.DUPLICATE && reason != null && reason.startsWith(EARLIER_REJECTION)) {
+                    // the first answer, lost on the way, was a rejection: it stays visible as one
+                    status = OutboxStatus.REJECTED;
+                    reason = rejectionReason(reason);
+                }
+                tx.outbox().resolve(op.seq(), status, reason, at);
                 counts[status == OutboxStatus.APPLIED ? 0 : status == OutboxStatus.DUPLICATE ? 1 : 2]++;
                 if (status == OutboxStatus.REJECTED) {
-                    LOG.info("sync op {} ({}) rejected by the server: {}", op.op().opId(), op.op().opType(),
-                            r.reason());
+                    LOG.info("sync op {} ({}) rejected by the server: {}", op.op().opId(), op.op().opType(), reason);
                 }
             }
             return null;
         });
+    }
+
+    private static String rejectionReason(String duplicateReason) {
+        String rest = duplicateReason.substring(EARLIER_REJECTION.length()).strip();
+        return rest.startsWith("(") && rest.endsWith(")") ? rest.substring(1, rest.length() - 1) : rest;
     }
 
     /** Reschedules the batch to one common time; returns how many ops were parked for failing too often. */

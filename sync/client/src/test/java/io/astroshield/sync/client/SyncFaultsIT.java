@@ -68,6 +68,24 @@ class SyncFaultsIT {
     }
 
     @Test
+    void aRejectionWhoseAnswerWasLostStaysARejectionWithItsReasonWhenTheRetryIsADuplicate() {
+        // given: a note on a conjunction the server does not know; the answer (REJECTED) never comes back
+        FaultProxy proxy = fx.proxy();
+        proxy.inject("POST", "/sync/v1/upload", FaultProxy.Fault.DROP_RESPONSE, 1);
+        Store store = fx.store("lost-rejection");
+        SyncClient client = fx.client(store, proxy.url(), SyncFixture.OPERATOR, SyncFixture.fastOptions(21));
+        store.write(tx -> client.localOps().addNote(tx, 987_654_321L, "lost rejection"));
+        // when
+        syncUntilQuiet(client);
+        // then: the server answered the retry DUPLICATE (of REJECTED); the client shows the rejection
+        assertThat(SyncClientIT.outbox(store)).singleElement().satisfies(op -> {
+            assertThat(op.status()).isEqualTo(OutboxStatus.REJECTED);
+            assertThat(op.lastError()).startsWith("conjunction_id: is not a known conjunction");
+        });
+        assertThat(client.status().rejected()).isEqualTo(1);
+    }
+
+    @Test
     void fiveHundredsAndATimeoutAreRetriedWithBackoffUntilTheOpGoesThroughOnce() {
         // given: two 5xx answers, then a stalled answer (the server commits, the client times out)
         FaultProxy proxy = fx.proxy();
