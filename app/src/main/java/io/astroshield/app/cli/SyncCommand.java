@@ -1,5 +1,7 @@
 package io.astroshield.app.cli;
 
+import io.astroshield.app.workstation.SyncService;
+
 import io.astroshield.persistence.Store;
 import io.astroshield.persistence.workspace.SettingScope;
 import io.astroshield.persistence.workspace.StoredSetting;
@@ -40,10 +42,10 @@ import java.util.concurrent.ScheduledExecutorService;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Upload queued local changes and download the server's changes into the local store.")
 final class SyncCommand implements Callable<Integer> {
-    static final String SERVER_SETTING = "sync.server_url";
-    static final String USER_SETTING = "sync.user";
-    static final String PASSWORD_FILE_SETTING = "sync.password_file";
-    static final String TRUST_SETTING = "sync.trust_cert";
+    static final String SERVER_SETTING = SyncService.SERVER_SETTING;
+    static final String USER_SETTING = SyncService.USER_SETTING;
+    static final String PASSWORD_FILE_SETTING = SyncService.PASSWORD_FILE_SETTING;
+    static final String TRUST_SETTING = SyncService.TRUST_SETTING;
 
     @Spec
     CommandSpec spec;

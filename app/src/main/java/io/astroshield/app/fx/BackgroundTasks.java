@@ -50,7 +50,7 @@ public final class BackgroundTasks implements AutoCloseable {
         running.add(handle);
         task.runningList = running;
         task.handle = handle;
-        executor.execute(task);
+        start(task);
         return handle;
     }
 
@@ -63,8 +63,17 @@ public final class BackgroundTasks implements AutoCloseable {
         FxTask<T> task = new FxTask<>(title, work);
         TaskHandle<T> handle = new TaskHandle<>(title, task);
         task.handle = handle;
-        executor.execute(task);
+        start(task);
         return handle;
+    }
+
+    /** A window that closed drops work its views still ask for (a last clock tick, a queued refresh). */
+    private void start(FxTask<?> task) {
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            task.cancel(false);
+        }
     }
 
     /** Tasks in flight (FX thread). */

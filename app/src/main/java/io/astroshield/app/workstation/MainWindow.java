@@ -108,6 +108,7 @@ public final class MainWindow {
     private Theme theme;
     private Node lockScreen;
     private Timeline statusTicker;
+    private final SyncService sync;
 
     public MainWindow(Stage stage, Workstation ws, SoundCue horn, FileDialogs files) {
         this.stage = stage;
@@ -124,6 +125,9 @@ public final class MainWindow {
         detailVm = new EventDetailViewModel(ctx);
         alarmVm = new AlarmPaneViewModel(ctx);
         statusVm = new StatusBarViewModel(ctx);
+        sync = new SyncService(ws);
+        sync.addListener(s -> statusVm.setSync(new StatusBarViewModel.SyncState(true, s.connected(), s.lastSync(),
+                sync.server().orElse(""), s.lastError())));
         screeningVm = new ScreeningViewModel(ctx, tableVm);
         tableView = new ConjunctionTableView(tableVm);
         detailView = new EventDetailView(detailVm);
@@ -179,6 +183,10 @@ public final class MainWindow {
             return null;
         });
         tableVm.reload();
+        // reconnect with what `astroshield sync` or an earlier sign-in left in the settings (password file only)
+        tasks.run("Connecting to the backend", p -> sync.connectFromSettings())
+                .onFailure(e -> statusVm.setSync(new StatusBarViewModel.SyncState(true, false, null,
+                        sync.rememberedServer().orElse(""), Dialogs.message(e))));
     }
 
     // ---------------------------------------------------------------- commands
@@ -213,6 +221,14 @@ public final class MainWindow {
                 () -> dock.show(PANE_EVENT));
         add("show.telemetry", "Show spacecraft telemetry", new KeyCodeCombination(KeyCode.DIGIT4,
                 KeyCombination.SHORTCUT_DOWN), () -> dock.show(PANE_TELEMETRY));
+        add("session.signin", "Sign in to the backend…", null, this::signIn);
+        add("session.signout", "Disconnect from the backend (work offline)", null, () -> tasks().run("Disconnecting",
+                p -> {
+                    sync.disconnect();
+                    statusVm.setSync(new StatusBarViewModel.SyncState(true, false, null,
+                            sync.rememberedServer().orElse(""), "disconnected by the user"));
+                    return null;
+                }));
         add("sync.issues", "Show sync issues (parked ops)", null, statusView::showSyncIssues);
         add("lock", "Lock the console", shortcut(KeyCode.L), this::lock);
         add("palette", "Command palette", new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
@@ -244,7 +260,7 @@ public final class MainWindow {
                 menu("Alarms", "alarm.ack", "alarm.shelve", "alarm.assign", "alarm.silence"),
                 menu("View", "show.conjunctions", "show.alarms", "show.event", "pane.detach", "layout.save",
                         "layout.restore", "theme.dark", "theme.light", "theme.high_contrast", "palette"),
-                menu("Session", "sync.issues", "lock"));
+                menu("Session", "session.signin", "session.signout", "sync.issues", "lock"));
         bar.setId("menu-bar");
         return bar;
     }
@@ -536,8 +552,55 @@ public final class MainWindow {
         user.requestFocus();
     }
 
+    private BackgroundTasks tasks() {
+        return ctx.tasks();
+    }
+
+    /** Asks for server, user and password (and, for a private CA, its certificate), then signs in. */
+    private void signIn() {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(stage);
+        d.setTitle("Sign in");
+        d.getDialogPane().setId("signin-dialog");
+        javafx.scene.control.TextField url = new javafx.scene.control.TextField(
+                sync.rememberedServer().orElse("http://localhost:8000"));
+        url.setId("signin-url");
+        javafx.scene.control.TextField user = new javafx.scene.control.TextField(
+                sync.rememberedUser().orElse(ws.identity().user()));
+        user.setId("signin-user");
+        PasswordField password = new PasswordField();
+        password.setId("signin-password");
+        javafx.scene.control.TextField trust = new javafx.scene.control.TextField();
+        trust.setPromptText("optional: PEM or key store of a private CA");
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.addRow(0, new Label("Server"), url);
+        g.addRow(1, new Label("User"), user);
+        g.addRow(2, new Label("Password"), password);
+        g.addRow(3, new Label("Trusted certificate"), trust);
+        d.getDialogPane().setContent(g);
+        javafx.scene.control.ButtonType ok = new javafx.scene.control.ButtonType("Sign in",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(ok, javafx.scene.control.ButtonType.CANCEL);
+        d.showAndWait().filter(b -> b == ok).ifPresent(b -> {
+            char[] secret = password.getText().toCharArray();
+            password.clear();
+            Path trustFile = trust.getText().isBlank() ? null : Path.of(trust.getText().trim());
+            String server = url.getText().trim();
+            String name = user.getText().trim();
+            tasks().run("Signing in to " + server, p -> sync.connect(server, name, secret, trustFile))
+                    .onSuccess(s -> tasks().run("Status", q -> {
+                        statusVm.refresh();
+                        return null;
+                    }))
+                    .onFailure(e -> ctx.dialogs().error("Sign-in", e));
+        });
+    }
+
     /** Stops the window's clocks and background threads (the application is stopping). */
     public void close() {
+        sync.close();
         statusTicker.stop();
         telemetryFeed.close();
         telemetryVm.dispose();
