@@ -23,13 +23,28 @@ public final class Launcher {
         System.exit(AstroShieldCommand.execute(args));
     }
 
+    /** The file types the bundle associates with the window (a file manager passes the file as the argument). */
+    static final java.util.List<String> OPENED_BY_THE_WINDOW = java.util.List.of(".tle", ".3le", ".cdm", ".omm", ".oem");
+
+    /**
+     * True for no arguments, {@code --data-dir PATH}, and files of the associated types (opened from a file
+     * manager: the window imports them); anything else is a CLI command line.
+     */
     static boolean opensWindow(String[] args) {
-        if (args.length == 0) {
-            return true;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--data-dir") && i + 1 < args.length) {
+                i++;
+            } else if (!a.startsWith("--data-dir=") && !isOpenedByTheWindow(a)) {
+                return false;
+            }
         }
-        if (args.length == 2 && args[0].equals("--data-dir")) {
-            return true;
-        }
-        return args.length == 1 && args[0].startsWith("--data-dir=");
+        return true;
+    }
+
+    static boolean isOpenedByTheWindow(String arg) {
+        String name = arg.toLowerCase(java.util.Locale.ROOT);
+        return OPENED_BY_THE_WINDOW.stream().anyMatch(name::endsWith) && java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of(arg));
     }
 }

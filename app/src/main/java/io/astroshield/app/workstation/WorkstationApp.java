@@ -62,6 +62,10 @@ public final class WorkstationApp extends Application {
                     (System.nanoTime() - t1) / 1_000_000);
             stage.show();
             reportInteractive();
+            List<Path> opened = openedFiles(getParameters().getRaw());
+            if (!opened.isEmpty()) {
+                window.importFiles(opened);
+            }
         } catch (RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                     ? e.getCause() : e;
@@ -84,6 +88,20 @@ public final class WorkstationApp extends Application {
                 System.err.println("AstroShield window interactive in " + ms + " ms");
             }
         }.start();
+    }
+
+    /** Files passed by a file manager (the bundle's file associations): every argument that is not --data-dir. */
+    static List<Path> openedFiles(List<String> args) {
+        java.util.ArrayList<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--data-dir")) {
+                i++;
+            } else if (!a.startsWith("--data-dir=")) {
+                files.add(Path.of(a));
+            }
+        }
+        return files;
     }
 
     static Path dataDirectory(List<String> args) {
