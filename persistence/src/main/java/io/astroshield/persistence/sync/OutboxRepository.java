@@ -146,15 +146,6 @@ public final class OutboxRepository {
         return counts;
     }
 
-    /** Ops the server answered with {@code status}, newest answer first (for showing rejections). */
-    public List<StoredOp> answered(OutboxStatus status, int limit) {
-        return Jdbc.list(c, "Reading answered sync ops", SELECT + "WHERE status = ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY",
-                ps -> {
-                    ps.setString(1, status.name());
-                    ps.setInt(2, limit);
-                }, OutboxRepository::map);
-    }
-
     private static void expectOne(long seq, int n) {
         if (n != 1) {
             throw new StoreException(StoreError.CONFLICT, "Sync op " + seq + " is not in a state that allows this");

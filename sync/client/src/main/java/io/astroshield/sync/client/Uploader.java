@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class Uploader {
     private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
-    /** How the server's reason of a DUPLICATE starts when the op's first processing rejected it (OpResult). */
+    /** How the server words a DUPLICATE whose first processing was a rejection: "...: REJECTED (reason)". */
     private static final String EARLIER_REJECTION = "already processed: REJECTED";
 
     /** What one {@link #push()} did; {@code nextDue} is when the first op still waiting may go, or null. */
@@ -116,28 +116,26 @@ final class Uploader {
                     counts[3]++;
                     continue;
                 }
-                OutboxStatus status = outcome(r);
-                tx.outbox().resolve(op.seq(), status, r.reason(), at);
+                OutboxStatus status = OutboxStatus.valueOf(r.status().name());
+                String reason = r.reason();
+                if (status == OutboxStatus.DUPLICATE && reason != null && reason.startsWith(EARLIER_REJECTION)) {
+                    // the first answer, lost on the way, was a rejection: it stays visible as one
+                    status = OutboxStatus.REJECTED;
+                    reason = rejectionReason(reason);
+                }
+                tx.outbox().resolve(op.seq(), status, reason, at);
                 counts[status == OutboxStatus.APPLIED ? 0 : status == OutboxStatus.DUPLICATE ? 1 : 2]++;
                 if (status == OutboxStatus.REJECTED) {
-                    LOG.info("sync op {} ({}) rejected by the server: {}", op.op().opId(), op.op().opType(),
-                            r.reason());
+                    LOG.info("sync op {} ({}) rejected by the server: {}", op.op().opId(), op.op().opType(), reason);
                 }
             }
             return null;
         });
     }
 
-    /**
-     * The op's outcome: a DUPLICATE of an op the server refused the first time (that answer was lost) is that
-     * refusal, so it is shown as REJECTED with the server's reason, never taken for an effect.
-     */
-    private static OutboxStatus outcome(OpResult r) {
-        if (r.status() == OpResult.Status.DUPLICATE && r.reason() != null
-                && r.reason().startsWith(EARLIER_REJECTION)) {
-            return OutboxStatus.REJECTED;
-        }
-        return OutboxStatus.valueOf(r.status().name());
+    private static String rejectionReason(String duplicateReason) {
+        String rest = duplicateReason.substring(EARLIER_REJECTION.length()).strip();
+        return rest.startsWith("(") && rest.endsWith(")") ? rest.substring(1, rest.length() - 1) : rest;
     }
 
     /** Reschedules the batch to one common time; returns how many ops were parked for failing too often. */

@@ -159,6 +159,7 @@ class ConvergenceIT {
         Map<String, Long> noteCount = server.conjunctionNotes().stream()
                 .collect(Collectors.groupingBy(ConjunctionNote::text, Collectors.counting()));
         Map<Long, Long> dispositionsTaken = new HashMap<>();
+        StringBuilder dispositionOps = new StringBuilder();
         for (Store store : stores) {
             for (StoredOp op : store.read(tx -> tx.outbox().all())) {
                 JsonNode payload = read(op.op().payload());
@@ -166,14 +167,19 @@ class ConvergenceIT {
                 if (op.op().opType().equals("conjunction.note")) {
                     assertThat(noteCount.getOrDefault(payload.get("text").asText(), 0L)).as(op.op().opId())
                             .isEqualTo(took ? 1L : 0L);
-                } else if (op.op().opType().equals("conjunction.disposition") && took) {
-                    dispositionsTaken.merge(payload.get("conjunction_id").asLong(), 1L, Long::sum);
+                } else if (op.op().opType().equals("conjunction.disposition")) {
+                    dispositionOps.append('\n').append(op.op().deviceId()).append(' ').append(op.op().opId())
+                            .append(' ').append(op.op().payload()).append(" -> ").append(op.status()).append(' ')
+                            .append(op.lastError());
+                    if (took) {
+                        dispositionsTaken.merge(payload.get("conjunction_id").asLong(), 1L, Long::sum);
+                    }
                 }
             }
         }
         Map<Long, Long> versions = server.conjunctionDispositions().stream()
                 .collect(Collectors.toMap(ConjunctionDisposition::conjunctionId, ConjunctionDisposition::version));
-        assertThat(versions).isEqualTo(dispositionsTaken);
+        assertThat(versions).as("disposition versions vs ops taken:" + dispositionOps).isEqualTo(dispositionsTaken);
     }
 
     private static List<Long> knownConjunctions(Store store, List<Long> fallback) {

@@ -32,6 +32,14 @@ final class ChangeLog {
         this.json = json;
     }
 
+    /** Takes the append lock for the rest of the caller's transaction (appends take it again at no cost). */
+    void lockForAppends(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+        }
+    }
+
     /** Appends an upsert of {@code entity} within the caller's transaction; returns its sequence number. */
     long appendUpsert(Connection c, String entity, long entityId, Object payload, Instant now) throws SQLException {
         // one round trip: the row (and so its seq) is formed only after the CTE has taken the lock

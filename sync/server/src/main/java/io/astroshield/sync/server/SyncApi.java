@@ -92,6 +92,9 @@ final class SyncApi {
         List<OpResult> results = Transactions.inTransaction(db, "applying " + in.ops().size() + " ops of device "
                 + in.deviceId(), c -> {
             List<OpResult> answered = new ArrayList<>(in.ops().size());
+            // the change-log lock first, before any row lock an op takes: two uploads touching the same
+            // conjunctions in different orders would otherwise deadlock (each holding what the other waits for)
+            changes.lockForAppends(c);
             // the caller's role as it is now, read in this transaction: the permission every op is checked against
             Optional<Role> role = currentRole(c, caller.username());
             for (SyncOp op : in.ops()) {
