@@ -122,6 +122,11 @@ class TelemetryViewIT {
         // then the newest point and the value label are 05:30:02's, still 901 points in the 15-minute window
         double expected = DemoSpacecraft.value(DemoSpacecraft.BATTERY_VOLTAGE, T0.plusSeconds(2));
         await(() -> text(robot, "#tm-value-batt-v").equals(String.format(Locale.ROOT, "%.2f V", expected)));
+        // the chart's redraw is throttled apart from the label's: wait for it to show the same second
+        await(() -> fx(() -> {
+            DataSet shown = data(robot, "batt-v");
+            return shown.getDataCount() == 901 && shown.get(DataSet.DIM_X, 900) == T0.getEpochSecond() + 2.0;
+        }));
         DataSet d = fx(() -> data(robot, "batt-v"));
         assertThat(d.getDataCount()).isEqualTo(901);
         double lastT = fx(() -> d.get(DataSet.DIM_X, 900));
