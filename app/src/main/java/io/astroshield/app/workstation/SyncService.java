@@ -45,7 +45,8 @@ public final class SyncService implements AutoCloseable {
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private volatile SyncClient client;
     private volatile String server;
-    private volatile boolean wasConnected;
+    private final Object identityLock = new Object();
+    private boolean wasConnected;
 
     public SyncService(Workstation ws) {
         this.ws = ws;
@@ -73,10 +74,12 @@ public final class SyncService implements AutoCloseable {
         }
         SyncStatus status = c.status();
         remember(url, credentials.username(), trustedCertificates);
-        client = c;
+        synchronized (identityLock) {
+            client = c;
+        }
         server = url;
-        onStatus(status);
-        c.addListener(this::onStatus);
+        onStatus(c, status);
+        c.addListener(s -> onStatus(c, s));
         c.start(scheduler);
         return status;
     }
@@ -118,18 +121,25 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
-    private void onStatus(SyncStatus s) {
-        if (s.connected() && s.user() != null && s.role() != null) {
-            Role role = Role.valueOf(s.role().toUpperCase(Locale.ROOT));
-            var i = ws.identity();
-            if (!wasConnected || !i.online() || !i.user().equals(s.user()) || i.role() != role) {
-                ws.verified(s.user(), role);
+    private void onStatus(SyncClient from, SyncStatus s) {
+        // A sync that was in flight when the user disconnected still reports "connected" when it finishes; only
+        // the current client may change who the console is, or an offline action would be audited as online.
+        synchronized (identityLock) {
+            if (from != client) {
+                return;
             }
-        } else if (wasConnected && !s.connected()) {
-            LOG.info("sync: connection to {} lost: {}", server, s.lastError());
-            ws.wentOffline();
+            if (s.connected() && s.user() != null && s.role() != null) {
+                Role role = Role.valueOf(s.role().toUpperCase(Locale.ROOT));
+                var i = ws.identity();
+                if (!wasConnected || !i.online() || !i.user().equals(s.user()) || i.role() != role) {
+                    ws.verified(s.user(), role);
+                }
+            } else if (wasConnected && !s.connected()) {
+                LOG.info("sync: connection to {} lost: {}", server, s.lastError());
+                ws.wentOffline();
+            }
+            wasConnected = s.connected();
         }
-        wasConnected = s.connected();
         ws.fire(Workstation.Change.SYNC);
         listeners.forEach(l -> l.accept(s));
     }
@@ -148,15 +158,18 @@ public final class SyncService implements AutoCloseable {
     }
 
     public synchronized void disconnect() {
-        SyncClient c = client;
-        client = null;
-        if (c != null) {
-            c.stop();
-            c.close();
-            if (wasConnected) {
+        SyncClient c;
+        synchronized (identityLock) {
+            c = client;
+            client = null;
+            if (c != null && wasConnected) {
                 wasConnected = false;
                 ws.wentOffline();
             }
+        }
+        if (c != null) {
+            c.stop();
+            c.close();
         }
     }
 
