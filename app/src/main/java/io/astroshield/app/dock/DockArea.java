@@ -150,6 +150,12 @@ public final class DockArea {
         stage.show();
     }
 
+    /** Blocks (or gives back) input in the detached windows; they stay visible, as the main window does when locked. */
+    public void blockInput(boolean blocked) {
+        FxThread.check();
+        detached.values().forEach(stage -> stage.getScene().getRoot().setDisable(blocked));
+    }
+
     /** Docks a detached pane back (closing its window). */
     public void dock(String id) {
         FxThread.check();

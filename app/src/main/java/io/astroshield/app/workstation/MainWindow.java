@@ -240,7 +240,12 @@ public final class MainWindow {
     }
 
     private void add(String id, String title, KeyCombination shortcut, Runnable action) {
-        commands.add(new Command(id, title, shortcut, action));
+        // behind the lock, menus, shortcuts and the palette do nothing
+        commands.add(new Command(id, title, shortcut, () -> {
+            if (lockScreen == null) {
+                action.run();
+            }
+        }));
     }
 
     /** Runs a command by id (menus, palette, tests). */
@@ -517,39 +522,71 @@ public final class MainWindow {
 
     /**
      * Covers the console until the same person unlocks it. Alarms keep being evaluated and the horn keeps sounding
-     * behind the lock; only input is blocked. Locally the unlock asks for the user name (the backend sign-in,
-     * when connected, re-verifies the password).
+     * behind the lock; only input is blocked. A user who signed in to the backend unlocks with that password (checked
+     * against a local verifier, so also offline); the local account, which has no password, with its user name.
      */
     public void lock() {
         if (lockScreen != null) {
             return;
         }
+        String user = ws.identity().user();
+        ConsoleLock.Mode mode = ws.consoleLock().mode(user);
         Label who = new Label("Locked by " + ws.identity().describe());
-        PasswordField user = new PasswordField();
-        user.setPromptText("type your user name to unlock");
-        user.setId("unlock-user");
-        user.setMaxWidth(260);
+        PasswordField answer = new PasswordField();
+        answer.setPromptText(mode == ConsoleLock.Mode.PASSWORD ? "password of " + user
+                : "user name (local account: no password known)");
+        answer.setId("unlock-answer");
+        answer.setMaxWidth(260);
         Label error = new Label();
+        error.setId("unlock-error");
         Button unlock = new Button("Unlock");
         unlock.setId("unlock");
         unlock.setDefaultButton(true);
         unlock.setOnAction(e -> {
-            if (user.getText().equals(ws.identity().user())) {
-                center.getChildren().remove(lockScreen);
-                lockScreen = null;
-            } else {
-                error.setText("not the user who locked this console");
-                user.clear();
-            }
+            char[] typed = answer.getText().toCharArray();
+            answer.clear();
+            unlock.setDisable(true);
+            error.setText("checking…");
+            tasks().runUnlisted("Unlock", p -> {
+                try {
+                    return ws.consoleLock().attempt(user, typed);
+                } finally {
+                    java.util.Arrays.fill(typed, '\0');
+                }
+            }).onSuccess(verdict -> {
+                unlock.setDisable(false);
+                if (verdict instanceof ConsoleLock.Verdict.Unlocked) {
+                    center.getChildren().remove(lockScreen);
+                    lockScreen = null;
+                    blockInput(false);
+                } else if (verdict instanceof ConsoleLock.Verdict.Refused r) {
+                    error.setText(r.reason());
+                } else if (verdict instanceof ConsoleLock.Verdict.Wait w) {
+                    error.setText("too many wrong attempts: try again in " + Formats.duration(w.remaining()));
+                }
+                answer.requestFocus();
+            }).onFailure(t -> {
+                unlock.setDisable(false);
+                error.setText("cannot check: " + t.getMessage());
+            });
         });
-        VBox box = new VBox(12, new Label("Console locked"), who, user, unlock, error);
+        VBox box = new VBox(12, new Label("Console locked"), who, answer, unlock, error);
         box.getStyleClass().add("lock-screen");
         box.setAlignment(Pos.CENTER);
         box.setId("lock-screen");
         box.setStyle("-fx-background-color: -color-bg-default;");
         lockScreen = box;
         center.getChildren().add(box);
-        user.requestFocus();
+        blockInput(true);
+        answer.requestFocus();
+    }
+
+    /** The lock screen covers the panes; the menus and the detached windows stay visible but take no input. */
+    private void blockInput(boolean blocked) {
+        BorderPane root = (BorderPane) scene.getRoot();
+        root.getTop().setDisable(blocked);
+        root.getBottom().setDisable(blocked);
+        dock.blockInput(blocked);
     }
 
     private BackgroundTasks tasks() {

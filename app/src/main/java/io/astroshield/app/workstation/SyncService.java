@@ -56,7 +56,14 @@ public final class SyncService implements AutoCloseable {
     public SyncStatus connect(String url, String user, char[] password, Path trustedCertificates) {
         char[] copy = password.clone();
         Arrays.fill(password, '\0');
-        return connect(url, new Credentials(user, copy::clone), trustedCertificates);
+        try {
+            SyncStatus status = connect(url, new Credentials(user, copy::clone), trustedCertificates);
+            // the backend accepted this password: the console lock asks for it, also offline
+            ws.consoleLock().remember(user, copy);
+            return status;
+        } finally {
+            Arrays.fill(copy, '\0');
+        }
     }
 
     private synchronized SyncStatus connect(String url, Credentials credentials, Path trustedCertificates) {

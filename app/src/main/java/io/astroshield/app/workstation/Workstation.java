@@ -107,6 +107,7 @@ public final class Workstation implements AutoCloseable {
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private volatile Identity identity;
     private volatile CatalogSnapshot catalog;
+    private final ConsoleLock consoleLock;
 
     private Workstation(Path dataDirectory, ReferenceData data, Store store, InstantSource clock,
                         Annunciator annunciator) {
@@ -122,6 +123,7 @@ public final class Workstation implements AutoCloseable {
                     return id;
                 }));
         this.identity = loadIdentity();
+        this.consoleLock = new ConsoleLock(store, clock);
         this.alarmStore = new H2AlarmStore(store, deviceId);
         this.annunciator = (occurrence, reason) -> {
             annunciator.annunciate(occurrence, reason);
@@ -482,6 +484,10 @@ public final class Workstation implements AutoCloseable {
 
     public String deviceId() {
         return deviceId;
+    }
+
+    public ConsoleLock consoleLock() {
+        return consoleLock;
     }
 
     public Path dataDirectory() {
