@@ -1,8 +1,9 @@
 package io.astroshield.app.cli;
 
 import io.astroshield.app.workstation.Importer;
+import io.astroshield.app.workstation.Workstation;
+import io.astroshield.domain.alarms.Annunciator;
 import io.astroshield.domain.time.ReferenceData;
-import io.astroshield.persistence.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -36,8 +37,10 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         ReferenceData data = reference.load(err);
-        try (Store store = storeAccess.open(spec)) {
-            Importer.Report report = new Importer(data, store).importFiles(files, Instant.now());
+        // through the workstation's services, so that new CDMs update their alarms as they do in the window
+        try (Workstation ws = Workstation.open(storeAccess.dataDirectory(spec), storeAccess.options(), data,
+                Clock.systemUTC(), Annunciator.SILENT)) {
+            Importer.Report report = ws.importFiles(files);
             for (Importer.FileReport file : report.files()) {
                 file.diagnostics().forEach(err::println);
                 if (file.kind() != Importer.Kind.UNREADABLE) {

@@ -1,5 +1,8 @@
 package io.astroshield.app.workstation;
 
+import io.astroshield.domain.alarms.ConjunctionUpdate;
+import io.astroshield.domain.alarms.DataOrigin;
+import io.astroshield.domain.alarms.UpdateSource;
 import io.astroshield.domain.catalog.CatalogReader;
 import io.astroshield.domain.catalog.ElementSet;
 import io.astroshield.domain.catalog.Ephemeris;
@@ -32,9 +35,19 @@ import java.util.Locale;
 public final class Importer {
 
     /** What one file gave. */
-    public record FileReport(Path file, Kind kind, int records, String summary, List<Diagnostic> diagnostics) {
+    /**
+     * @param alarmUpdates what the file's new CDMs (not the ones stored before) tell the alarm engine: each new
+     *                     CDM updates its event's alarm (DESIGN.md, alarm model)
+     */
+    public record FileReport(Path file, Kind kind, int records, String summary, List<Diagnostic> diagnostics,
+                             List<ConjunctionUpdate> alarmUpdates) {
         public FileReport {
             diagnostics = List.copyOf(diagnostics);
+            alarmUpdates = List.copyOf(alarmUpdates);
+        }
+
+        FileReport(Path file, Kind kind, int records, String summary, List<Diagnostic> diagnostics) {
+            this(file, kind, records, summary, diagnostics, List.of());
         }
     }
 
@@ -52,6 +65,10 @@ public final class Importer {
 
         public List<Diagnostic> diagnostics() {
             return files.stream().flatMap(f -> f.diagnostics().stream()).toList();
+        }
+
+        public List<ConjunctionUpdate> alarmUpdates() {
+            return files.stream().flatMap(f -> f.alarmUpdates().stream()).toList();
         }
 
         public boolean anyUnreadable() {
@@ -83,18 +100,23 @@ public final class Importer {
         }
         if (head.contains("CCSDS_CDM_VERS") || head.contains("<cdm")) {
             ReadResult<ConjunctionDataMessage> read = new CdmReader(data).read(file);
+            List<ConjunctionUpdate> alarmUpdates = new ArrayList<>();
             for (ConjunctionDataMessage cdm : read.records()) {
                 store.write(tx -> {
                     CdmRepository.SaveResult saved = tx.cdms().save(DomainRows.cdm(cdm, file.toString()), now);
                     if (saved.created()) {
-                        DomainRows.observation(cdm).ifPresent(o ->
-                                tx.conjunctionEvents().record(List.of(o), null, saved.id(), now));
+                        DomainRows.observation(cdm).ifPresent(o -> {
+                            tx.conjunctionEvents().record(List.of(o), null, saved.id(), now);
+                            alarmUpdates.add(new ConjunctionUpdate(o.primaryNorad(), o.secondaryNorad(), o.tca(),
+                                    o.missDistanceM(), o.pc(), UpdateSource.CDM, DataOrigin.LIVE, cdm.messageId()));
+                        });
                     }
                     return saved;
                 });
             }
             return new FileReport(file, Kind.CDM, read.records().size(),
-                    String.format(Locale.ROOT, "%s: %d CDM", file, read.records().size()), read.diagnostics());
+                    String.format(Locale.ROOT, "%s: %d CDM", file, read.records().size()), read.diagnostics(),
+                    alarmUpdates);
         }
         if (head.contains("CCSDS_OEM_VERS") || head.contains("<oem")) {
             ReadResult<Ephemeris> read = OemReader.read(file, data);

@@ -250,6 +250,11 @@ public final class Workstation implements AutoCloseable {
         Importer.Report report = new Importer(data, store).importFiles(files, clock.instant());
         reloadCatalog();
         fire(Change.EVENTS);
+        List<ConjunctionUpdate> updates = report.alarmUpdates();
+        if (!updates.isEmpty()) {
+            alarms(engine -> engine.conjunctions().acceptAll(updates));
+            fire(Change.ALARMS);
+        }
         return report;
     }
 
