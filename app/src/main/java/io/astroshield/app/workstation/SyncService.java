@@ -3,6 +3,7 @@ package io.astroshield.app.workstation;
 import io.astroshield.domain.alarms.Role;
 import io.astroshield.persistence.workspace.SettingScope;
 import io.astroshield.sync.client.Credentials;
+import io.astroshield.sync.client.SharedConjunctions;
 import io.astroshield.sync.client.SyncClient;
 import io.astroshield.sync.client.SyncStatus;
 import io.astroshield.sync.client.TrustedCertificates;
@@ -147,8 +148,26 @@ public final class SyncService implements AutoCloseable {
             }
             wasConnected = s.connected();
         }
+        if (s.connected()) {
+            applySharedConjunctions();
+        }
         ws.fire(Workstation.Change.SYNC);
         listeners.forEach(l -> l.accept(s));
+    }
+
+    /** The backend's conjunctions downloaded since the last pass become events here and update their alarms. */
+    private void applySharedConjunctions() {
+        try {
+            SharedConjunctions.Applied applied = SharedConjunctions.apply(ws.store(), ws.clock().instant());
+            applied.skipped().forEach(reason -> LOG.warn("sync: backend {} (not shown as an event)", reason));
+            if (!applied.updates().isEmpty()) {
+                ws.alarms(engine -> engine.conjunctions().acceptAll(applied.updates()));
+                ws.fire(Workstation.Change.EVENTS);
+                ws.fire(Workstation.Change.ALARMS);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("sync: could not file the backend's conjunctions as events", e);
+        }
     }
 
     public void addListener(Consumer<SyncStatus> listener) {

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -87,6 +88,56 @@ class SyncServiceIT {
             assertThat(result.isAccepted()).isTrue();
             assertThat(ws.audit(alarm.id())).anyMatch(a -> a.action() == AuditAction.ACKNOWLEDGED
                     && a.user().equals("ana.analyst") && a.role() == Role.ANALYST && a.actorOffline());
+        }
+    }
+
+    /** POSTs {@code body} (JSON) to the server as admin; returns the answer's body. */
+    private static String postAsAdmin(String path, String body) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port();
+        String tokenJson = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/token"))
+                        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"username\":\"admin\",\"password\":\"admin-password-for-tests\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tokenJson).get("access_token").asText();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+        return r.body();
+    }
+
+    @Test
+    void aConjunctionPublishedOnTheBackendBecomesAnEventAndAnAlarmOfTheConsole(@TempDir Path dir) throws Exception {
+        // given a spacecraft and a conjunction 20 h ahead with Pc 3e-3 and state vectors at TCA on the server
+        Instant tca = Instant.now().plus(Duration.ofHours(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String sc = postAsAdmin("/api/v1/spacecraft",
+                "{\"name\":\"SHARED-EVT\",\"norad_id\":72001,\"status\":\"active\",\"orbit_type\":\"LEO\"}");
+        long scId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sc).get("id").asLong();
+        String state = "\"epoch\":\"" + tca + "\"";
+        postAsAdmin("/api/v1/conjunctions", "{\"primary_object\":{\"id\":" + scId + ",\"state_vector\":{"
+                + "\"position\":[7000,0,0],\"velocity\":[0,7.5,0]," + state + "}},"
+                + "\"secondary_object\":{\"name\":\"DEBRIS\",\"norad_id\":92001,\"state_vector\":{"
+                + "\"position\":[7000.1,0.2,-0.3],\"velocity\":[0,-7.5,0.1]," + state + "}},"
+                + "\"tca\":\"" + tca + "\",\"miss_distance\":0.37417,\"collision_probability\":3e-3}");
+
+        try (Workstation ws = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(), Clock.systemUTC(),
+                io.astroshield.domain.alarms.Annunciator.SILENT); SyncService sync = new SyncService(ws)) {
+            // when the console signs in (its first sync downloads the server's data)
+            sync.connect("http://127.0.0.1:" + server.port(), "ana.analyst", PASSWORD.toCharArray(), null);
+
+            // then the conjunction is an event of 72001 / 92001 at its TCA with its miss (374.17 m) and Pc
+            assertThat(ws.events(tca.minusSeconds(60), tca.plusSeconds(60))).singleElement().satisfies(e -> {
+                assertThat(e.primaryNorad()).isEqualTo(72001);
+                assertThat(e.secondaryNorad()).isEqualTo(92001);
+                assertThat(e.missDistanceM()).isCloseTo(374.17, org.assertj.core.api.Assertions.within(1e-9));
+                assertThat(e.pc()).isEqualTo(3e-3);
+            });
+            // and its alarm is open (Pc 3e-3 at 20 h to TCA, above CARA's 1e-4 mitigation threshold)
+            List<AlarmOccurrence> open = ws.alarms(e -> e.openOccurrences());
+            assertThat(open).anySatisfy(a ->
+                    assertThat(a.key().toString()).contains("72001").contains("92001"));
         }
     }
 }

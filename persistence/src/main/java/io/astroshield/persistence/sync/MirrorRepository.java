@@ -71,6 +71,16 @@ public final class MirrorRepository {
                 ps -> ps.setString(1, entity), MirrorRepository::map);
     }
 
+    /** The rows of one entity kind that changes after change-log position {@code seq} wrote, in log order. */
+    public List<MirrorRow> changedSince(String entity, long seq) {
+        return Jdbc.list(c, "Reading downloaded " + entity, SELECT
+                        + "WHERE entity = ? AND change_seq > ? ORDER BY change_seq, entity_id",
+                ps -> {
+                    ps.setString(1, entity);
+                    ps.setLong(2, seq);
+                }, MirrorRepository::map);
+    }
+
     public long count(String entity) {
         return Jdbc.count(c, "Counting downloaded " + entity, "SELECT COUNT(*) FROM sync_mirror WHERE entity = ?",
                 ps -> ps.setString(1, entity));

@@ -166,7 +166,7 @@ final class SyncFixture implements AutoCloseable {
         send("PUT", "/api/v1/spacecraft/" + id, Map.of("name", name));
     }
 
-    private JsonNode post(String path, Object body) {
+    JsonNode post(String path, Object body) {
         return send("POST", path, body);
     }
 
