@@ -133,6 +133,7 @@ public final class SyncClient implements AutoCloseable {
     private final LocalOps localOps;
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Result>> syncListeners = new CopyOnWriteArrayList<>();
     private final Object schedule = new Object();
 
     private volatile boolean connected;
@@ -185,6 +186,18 @@ public final class SyncClient implements AutoCloseable {
      * @throws SyncException when the server could not be reached or refused; what was done before stays done
      */
     public Result syncOnce() {
+        Result result = syncLocked();
+        for (Consumer<Result> l : syncListeners) {
+            try {
+                l.accept(result);
+            } catch (RuntimeException e) {
+                LOG.warn("a sync listener failed", e);
+            }
+        }
+        return result;
+    }
+
+    private Result syncLocked() {
         cycleLock.lock();
         try {
             long t0 = System.nanoTime();
@@ -265,6 +278,15 @@ public final class SyncClient implements AutoCloseable {
 
     public void removeListener(Consumer<SyncStatus> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * {@code listener} gets the result of every sync that completed (upload and download), on the syncing thread,
+     * when the local copy holds the server's answer to every op it sent: the moment to bring local state that
+     * follows server data (e.g. the alarm engine, {@link SharedAlarms}) up to it.
+     */
+    public void addSyncListener(Consumer<Result> listener) {
+        syncListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
