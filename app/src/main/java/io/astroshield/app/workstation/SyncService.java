@@ -3,6 +3,7 @@ package io.astroshield.app.workstation;
 import io.astroshield.domain.alarms.Role;
 import io.astroshield.persistence.workspace.SettingScope;
 import io.astroshield.sync.client.Credentials;
+import io.astroshield.sync.client.SharedAlarms;
 import io.astroshield.sync.client.SyncClient;
 import io.astroshield.sync.client.SyncStatus;
 import io.astroshield.sync.client.TrustedCertificates;
@@ -23,8 +24,9 @@ import java.util.function.Consumer;
 /**
  * The window's link to the AstroShield backend: sign-in (one sync cycle proves the credentials and gives the role
  * the token carries), then the sync client keeps running in the background (outbox up, change log down, live
- * stream). The identity it confirms becomes the console's verified identity; when the connection drops, the
- * console keeps that identity, marked offline. The CLI's {@code astroshield sync} stores the same settings, so a
+ * stream), and after each sync the alarm engine takes the shared alarm state ({@link SharedAlarms}). The identity
+ * it confirms becomes the console's verified identity; when the connection drops, the console keeps that identity,
+ * marked offline. The CLI's {@code astroshield sync} stores the same settings, so a
  * workstation started later reconnects on its own when a password file was given there.
  */
 public final class SyncService implements AutoCloseable {
@@ -66,6 +68,12 @@ public final class SyncService implements AutoCloseable {
             options = options.withTrust(TrustedCertificates.load(trustedCertificates, null));
         }
         SyncClient c = new SyncClient(ws.store(), url, credentials, options);
+        // after every completed sync the alarm engine takes what the other consoles did (issue 5: shared alarm state)
+        c.addSyncListener(r -> {
+            if (ws.alarms(engine -> SharedAlarms.apply(ws.store(), engine)) > 0) {
+                ws.fire(Workstation.Change.ALARMS);
+            }
+        });
         try {
             c.syncOnce();
         } catch (RuntimeException e) {
