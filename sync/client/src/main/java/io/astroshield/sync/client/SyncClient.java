@@ -186,18 +186,6 @@ public final class SyncClient implements AutoCloseable {
      * @throws SyncException when the server could not be reached or refused; what was done before stays done
      */
     public Result syncOnce() {
-        Result result = syncLocked();
-        for (Consumer<Result> l : syncListeners) {
-            try {
-                l.accept(result);
-            } catch (RuntimeException e) {
-                LOG.warn("a sync listener failed", e);
-            }
-        }
-        return result;
-    }
-
-    private Result syncLocked() {
         cycleLock.lock();
         try {
             long t0 = System.nanoTime();
@@ -208,8 +196,17 @@ public final class SyncClient implements AutoCloseable {
             connected = true;
             lastError = null;
             lastSync = options.clock().instant();
-            return new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down,
+            Result result = new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down,
                     Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+            // still in the cycle: no upload can answer an op the listener's view of the local copy does not show
+            for (Consumer<Result> l : syncListeners) {
+                try {
+                    l.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.warn("a sync listener failed", e);
+                }
+            }
+            return result;
         } catch (SyncException e) {
             connected = e.kind() != SyncException.Kind.TRANSIENT;
             lastError = e.getMessage();
@@ -281,9 +278,10 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
-     * {@code listener} gets the result of every sync that completed (upload and download), on the syncing thread,
-     * when the local copy holds the server's answer to every op it sent: the moment to bring local state that
-     * follows server data (e.g. the alarm engine, {@link SharedAlarms}) up to it.
+     * {@code listener} gets the result of every sync that completed (upload and download), on the syncing thread and
+     * before the next sync can start, when the local copy holds the server's answer to every op it sent and the
+     * changes those answers made: the moment to bring local state that follows server data (the alarm engine,
+     * {@link SharedAlarms}) up to it. It should not take long: it holds up the next sync.
      */
     public void addSyncListener(Consumer<Result> listener) {
         syncListeners.add(Objects.requireNonNull(listener, "listener"));
