@@ -48,10 +48,18 @@ public final class SyncService implements AutoCloseable {
     private volatile SyncClient client;
     private volatile String server;
     private final Object identityLock = new Object();
+    /** A local change queued for the backend (an alarm action) is sent at once, not at the next poll. */
+    private final Consumer<Workstation.Change> outboxListener = change -> {
+        SyncClient c = client;
+        if (change == Workstation.Change.OUTBOX && c != null) {
+            c.requestSync();
+        }
+    };
     private boolean wasConnected;
 
     public SyncService(Workstation ws) {
         this.ws = ws;
+        ws.addListener(outboxListener);
     }
 
     /** Signs in to {@code url} and starts syncing; throws (with the server's reason) when it cannot. */
@@ -183,6 +191,7 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        ws.removeListener(outboxListener);
         disconnect();
         scheduler.shutdownNow();
     }
