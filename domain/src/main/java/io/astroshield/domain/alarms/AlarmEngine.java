@@ -917,10 +917,7 @@ public final class AlarmEngine {
                 all.put("tca", t.latestTca().toString());
             });
         }
-        if (o.key.origin() == DataOrigin.LIVE) {
-            work.outbox.add(new AlarmCommand(config.deviceId(), ++lastOpId, type, o.id, o.key.toString(), actor.user(),
-                    actor.role(), now, all));
-        }
+        command(type, o.id, o.key.toString(), o.key.origin(), actor, all, now);
     }
 
     /**
@@ -929,11 +926,16 @@ public final class AlarmEngine {
      */
     void command(AlarmCommand.Type type, UUID occurrenceId, String subject, DataOrigin origin, Actor actor,
                  Map<String, String> arguments) {
+        command(type, occurrenceId, subject, origin, actor, arguments, clock.instant());
+    }
+
+    private void command(AlarmCommand.Type type, UUID occurrenceId, String subject, DataOrigin origin, Actor actor,
+                         Map<String, String> arguments, Instant now) {
         if (origin != DataOrigin.LIVE) {
             return;
         }
         work.outbox.add(new AlarmCommand(config.deviceId(), ++lastOpId, type, occurrenceId, subject, actor.user(),
-                actor.role(), clock.instant(), arguments));
+                actor.role(), now, arguments));
     }
 
     /** Actions come from this console: the audit sequence and op ids are per device. */
