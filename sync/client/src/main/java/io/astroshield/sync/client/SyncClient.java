@@ -384,17 +384,26 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void onStreamEnd() {
-        if (live) {
-            live = false;
-            publish();
-        }
+        boolean stopped;
         synchronized (schedule) {
             stream = null;
-            if (!running) {
-                return;
+            stopped = !running;
+        }
+        if (live) {
+            live = false;
+            // a stream closed by stop() ends after it, when the caller may have closed the store already
+            if (!stopped) {
+                publish();
             }
-            Duration wait = backoff.after(++streamFailures);
-            scheduler.schedule(this::openStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (stopped) {
+            return;
+        }
+        synchronized (schedule) {
+            if (running) {
+                Duration wait = backoff.after(++streamFailures);
+                scheduler.schedule(this::openStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
