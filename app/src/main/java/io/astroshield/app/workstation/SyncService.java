@@ -77,8 +77,9 @@ public final class SyncService implements AutoCloseable {
         }
         SyncClient c = new SyncClient(ws.store(), url, credentials, options);
         // after every completed sync the alarm engine takes what the other consoles did (issue 5: shared alarm state)
+        SharedAlarms shared = new SharedAlarms(ws.store());
         c.addSyncListener(r -> {
-            if (ws.alarms(engine -> SharedAlarms.apply(ws.store(), engine)) > 0) {
+            if (ws.alarms(shared::apply) > 0) {
                 ws.fire(Workstation.Change.ALARMS);
             }
         });

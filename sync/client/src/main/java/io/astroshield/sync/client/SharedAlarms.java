@@ -38,7 +38,9 @@ import java.util.UUID;
  * subject, or for a conjunction alarm same pair with the track's latest TCA within 5 minutes. Occurrences with an
  * alarm op of this console the server has not answered yet are left alone until it has, so a record that does not
  * know that op yet never undoes it; once answered (applied, or rejected because another console was first) the
- * record decides. Call it after a completed sync ({@link SyncClient#addSyncListener}), on the engine's thread.
+ * record decides. Call it after a completed sync ({@link SyncClient#addSyncListener}), on the engine's thread; one
+ * instance per store and engine, confined to that thread (it keeps the records it parsed: a sync that brought no
+ * alarm change parses none, docs/benchmarks.md "Shared alarm state").
  */
 public final class SharedAlarms {
     /** The change-log entity of a shared alarm record. */
@@ -47,32 +49,44 @@ public final class SharedAlarms {
     private static final String OP_PREFIX = "ALARM_";
     private static final ObjectMapper JSON = Json.newMapper();
 
-    private SharedAlarms() {
+    private final Store store;
+    /** The records parsed so far by id, with the change-log position of the copy they were parsed from. */
+    private Map<Long, Parsed> parsed = new HashMap<>();
+
+    private record Parsed(long changeSeq, AlarmRecord record) {
     }
 
-    /**
-     * Applies the downloaded records to {@code engine}, whose store is {@code store}; returns how many occurrences
-     * changed. On the engine's thread only.
-     */
-    public static int apply(Store store, AlarmEngine engine) {
-        List<AlarmRecord> records = downloaded(store);
+    public SharedAlarms(Store store) {
+        this.store = store;
+    }
+
+    /** Applies the downloaded records to {@code engine}, whose store this is; returns how many occurrences changed. */
+    public int apply(AlarmEngine engine) {
+        List<AlarmRecord> records = downloaded();
         if (records.isEmpty()) {
             return 0;
         }
         return engine.applyShared(match(engine, records, unanswered(store)));
     }
 
-    /** The shared alarm records as last downloaded, by id. */
-    public static List<AlarmRecord> downloaded(Store store) {
+    /** The shared alarm records as last downloaded, by id; only rows the last call did not see are parsed. */
+    List<AlarmRecord> downloaded() {
         List<MirrorRow> rows = store.read(tx -> tx.syncMirror().all(ENTITY));
+        Map<Long, Parsed> now = new HashMap<>(rows.size() * 2);
         List<AlarmRecord> records = new ArrayList<>(rows.size());
         for (MirrorRow r : rows) {
-            try {
-                records.add(JSON.readValue(r.payload(), AlarmRecord.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("downloaded alarm " + r.entityId() + " is not an AlarmRecord", e);
+            Parsed p = parsed.get(r.entityId());
+            if (p == null || p.changeSeq() != r.changeSeq()) {
+                try {
+                    p = new Parsed(r.changeSeq(), JSON.readValue(r.payload(), AlarmRecord.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("downloaded alarm " + r.entityId() + " is not an AlarmRecord", e);
+                }
             }
+            now.put(r.entityId(), p);
+            records.add(p.record());
         }
+        parsed = now;
         return records;
     }
 
@@ -102,16 +116,16 @@ public final class SharedAlarms {
 
     /** Each open live occurrence that is not {@code busy} and has a record: that record, as the domain's value. */
     static Map<UUID, SharedAlarm> match(AlarmEngine engine, List<AlarmRecord> records, Set<UUID> busy) {
-        Map<String, List<AlarmRecord>> byDefinition = new HashMap<>();
+        Map<String, List<AlarmRecord>> byKey = new HashMap<>();
         for (AlarmRecord r : records) {
-            byDefinition.computeIfAbsent(r.definitionId(), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(r.key(), k -> new ArrayList<>(1)).add(r);
         }
         Map<UUID, SharedAlarm> matched = new LinkedHashMap<>();
         for (AlarmOccurrence o : engine.openOccurrences()) {
-            List<AlarmRecord> sameDefinition = byDefinition.get(o.key().definitionId());
-            if (sameDefinition == null || o.key().origin() != DataOrigin.LIVE || busy.contains(o.id())) {
+            if (o.key().origin() != DataOrigin.LIVE || busy.contains(o.id())) {
                 continue;
             }
+            String definition = o.key().definitionId();
             List<AlarmRecord> sameKey;
             if (o.source() == AlarmSource.CONJUNCTION) {
                 Optional<ConjunctionTrack> track = engine.conjunctions().track(o.key().subject());
@@ -119,12 +133,12 @@ public final class SharedAlarms {
                     continue;
                 }
                 ConjunctionTrack t = track.get();
-                sameKey = sameDefinition.stream()
-                        .filter(r -> r.sameEvent(o.key().definitionId(), t.primaryId(), t.secondaryId(), t.latestTca()))
-                        .toList();
+                sameKey = byKey.getOrDefault(AlarmRecord.conjunctionKey(definition, t.primaryId(), t.secondaryId()),
+                        List.of()).stream()
+                        .filter(r -> r.sameEvent(definition, t.primaryId(), t.secondaryId(), t.latestTca())).toList();
             } else {
-                sameKey = sameDefinition.stream()
-                        .filter(r -> !r.conjunction() && r.subject().equals(o.key().subject())).toList();
+                sameKey = byKey.getOrDefault(AlarmRecord.telemetryKey(definition, o.key().subject()), List.of())
+                        .stream().filter(r -> !r.conjunction()).toList();
             }
             AlarmRecord.episodeFor(sameKey, o.triggeredAt()).ifPresent(r -> matched.put(o.id(), domain(r)));
         }

@@ -323,7 +323,8 @@ class ConvergenceIT {
                     .define(AlarmDefinition.conjunction("conjunction")).build(), Clock.systemUTC(),
                     new H2AlarmStore(store, device)));
             Console console = new Console(store, engine, thread, device);
-            client.addSyncListener(r -> console.on(e -> SharedAlarms.apply(store, e)));
+            SharedAlarms shared = new SharedAlarms(store);
+            client.addSyncListener(r -> console.on(shared::apply));
             return console;
         }
 

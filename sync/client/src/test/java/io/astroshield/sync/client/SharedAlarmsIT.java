@@ -85,7 +85,8 @@ class SharedAlarmsIT {
         H2AlarmStore alarms = new H2AlarmStore(store, device);
         AlarmEngine engine = AlarmEngine.start(AlarmConfiguration.builder(device).define(conjunctionDefinition).build(),
                 Clock.systemUTC(), alarms);
-        client.addSyncListener(r -> SharedAlarms.apply(store, engine));
+        SharedAlarms shared = new SharedAlarms(store);
+        client.addSyncListener(r -> shared.apply(engine));
         return new Console(store, proxy, client, engine, alarms, device, user);
     }
 
