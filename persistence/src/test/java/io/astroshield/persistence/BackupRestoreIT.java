@@ -89,7 +89,7 @@ class BackupRestoreIT {
 
         // then it restores into an empty directory as a consistent store holding what was committed before it
         StoreInfo info = Store.restore(backup, restored, StoreOptions.defaults());
-        assertThat(info.schemaVersion()).isEqualTo("9");
+        assertThat(info.schemaVersion()).isEqualTo("10");
         try (Store store = Store.open(restored, StoreOptions.defaults())) {
             store.read(tx -> {
                 List<long[]> runs = Jdbc.list(tx.connection(), "runs", """

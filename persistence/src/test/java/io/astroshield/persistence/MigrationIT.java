@@ -60,7 +60,7 @@ class MigrationIT {
         // when the current code opens it
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             // then it is at the latest schema and the data is all there
-            assertThat(store.schemaVersion()).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo("10");
             assertSampleData(store, version);
         }
     }
@@ -81,7 +81,7 @@ class MigrationIT {
         assertThat(Files.readString(script, StandardCharsets.UTF_8)).contains("V4__create_notes_settings_sync.sql");
         // when the current code opens it, then Flyway validates the kept checksums and migrates
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
-            assertThat(store.schemaVersion()).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo("10");
             assertSampleData(store, 4);
         }
     }

@@ -137,7 +137,7 @@ class StoreFailuresIT {
             assertThat(store.info().encrypted()).isTrue();
         }
         try (Store store = Store.open(dataDir, StoreOptions.defaults().withKey(StoreKey.fromKeyFile(keyFile)))) {
-            assertThat(store.schemaVersion()).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo("10");
         }
         assertThatThrownBy(() -> StoreKey.fromKeyFile(keys.resolve("missing.key")))
                 .hasMessageContaining("does not exist");

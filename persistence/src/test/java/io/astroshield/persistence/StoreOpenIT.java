@@ -18,7 +18,7 @@ class StoreOpenIT {
     void openingAnEmptyDataDirectoryCreatesTheStoreAtTheLatestSchema() {
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             StoreInfo info = store.info();
-            assertThat(info.schemaVersion()).isEqualTo("9");
+            assertThat(info.schemaVersion()).isEqualTo("10");
             assertThat(info.rowCounts()).containsKeys("space_object", "element_set", "conjunction_event",
                     "conjunction_event_update", "audit_record", "sync_outbox", "sync_cursor");
             assertThat(info.rowCounts().values()).allMatch(n -> n == 0L);
@@ -60,7 +60,7 @@ class StoreOpenIT {
         try (Store store = Store.open(dataDir, StoreOptions.defaults())) {
             java.util.Optional<String> cursor = store.read(tx -> tx.syncCursors().get("catalog"));
             assertThat(cursor).contains("42");
-            assertThat(store.schemaVersion()).isEqualTo("9");
+            assertThat(store.schemaVersion()).isEqualTo("10");
         }
     }
 }

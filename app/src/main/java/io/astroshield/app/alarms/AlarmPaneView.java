@@ -120,9 +120,13 @@ public final class AlarmPaneView extends BorderPane {
         if (e.role() != null) {
             b.append(" (").append(e.role().name().toLowerCase(Locale.ROOT)).append(")");
         }
-        b.append(" @").append(e.deviceId());
+        // a transition another console made names that console, and when the backend applied it
+        b.append(" @").append(e.actingDevice());
         if (e.actorOffline()) {
             b.append(" (offline)");
+        }
+        if (e.remote() && e.serverTime() != null) {
+            b.append(" (shared ").append(Formats.utcSeconds(e.serverTime())).append(")");
         }
         if (!e.oldValue().isEmpty() || !e.newValue().isEmpty()) {
             b.append("  ").append(e.oldValue()).append(" → ").append(e.newValue());

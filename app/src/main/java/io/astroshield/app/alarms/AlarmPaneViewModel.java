@@ -158,6 +158,10 @@ public final class AlarmPaneViewModel {
         var actor = ctx.workstation().identity().actor();
         ctx.tasks().run(what + " alarm", p -> {
                     ActionResult r = ctx.workstation().alarms(engine -> action.apply(engine, actor));
+                    if (r.isAccepted()) {
+                        // the other consoles should see it now, not at the next poll
+                        ctx.workstation().fire(Workstation.Change.OUTBOX);
+                    }
                     requestRefresh();
                     return r;
                 })

@@ -3,6 +3,7 @@ package io.astroshield.app.workstation;
 import io.astroshield.domain.alarms.Role;
 import io.astroshield.persistence.workspace.SettingScope;
 import io.astroshield.sync.client.Credentials;
+import io.astroshield.sync.client.SharedAlarms;
 import io.astroshield.sync.client.SharedConjunctions;
 import io.astroshield.sync.client.SyncClient;
 import io.astroshield.sync.client.SyncStatus;
@@ -24,8 +25,9 @@ import java.util.function.Consumer;
 /**
  * The window's link to the AstroShield backend: sign-in (one sync cycle proves the credentials and gives the role
  * the token carries), then the sync client keeps running in the background (outbox up, change log down, live
- * stream). The identity it confirms becomes the console's verified identity; when the connection drops, the
- * console keeps that identity, marked offline. The CLI's {@code astroshield sync} stores the same settings, so a
+ * stream), and after each sync the alarm engine takes the shared alarm state ({@link SharedAlarms}). The identity
+ * it confirms becomes the console's verified identity; when the connection drops, the console keeps that identity,
+ * marked offline. The CLI's {@code astroshield sync} stores the same settings, so a
  * workstation started later reconnects on its own when a password file was given there.
  */
 public final class SyncService implements AutoCloseable {
@@ -47,10 +49,18 @@ public final class SyncService implements AutoCloseable {
     private volatile SyncClient client;
     private volatile String server;
     private final Object identityLock = new Object();
+    /** A local change queued for the backend (an alarm action) is sent at once, not at the next poll. */
+    private final Consumer<Workstation.Change> outboxListener = change -> {
+        SyncClient c = client;
+        if (change == Workstation.Change.OUTBOX && c != null) {
+            c.requestSync();
+        }
+    };
     private boolean wasConnected;
 
     public SyncService(Workstation ws) {
         this.ws = ws;
+        ws.addListener(outboxListener);
     }
 
     /** Signs in to {@code url} and starts syncing; throws (with the server's reason) when it cannot. */
@@ -74,6 +84,15 @@ public final class SyncService implements AutoCloseable {
             options = options.withTrust(TrustedCertificates.load(trustedCertificates, null));
         }
         SyncClient c = new SyncClient(ws.store(), url, credentials, options);
+        // after every completed sync: the backend's conjunctions become events, then the alarm engine takes what
+        // the other consoles did (issue 5: shared alarm state), so an event's shared record finds its alarm
+        SharedAlarms shared = new SharedAlarms(ws.store());
+        c.addSyncListener(r -> {
+            applySharedConjunctions();
+            if (ws.alarms(shared::apply) > 0) {
+                ws.fire(Workstation.Change.ALARMS);
+            }
+        });
         try {
             c.syncOnce();
         } catch (RuntimeException e) {
@@ -148,9 +167,6 @@ public final class SyncService implements AutoCloseable {
             }
             wasConnected = s.connected();
         }
-        if (s.connected()) {
-            applySharedConjunctions();
-        }
         ws.fire(Workstation.Change.SYNC);
         listeners.forEach(l -> l.accept(s));
     }
@@ -201,6 +217,7 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        ws.removeListener(outboxListener);
         disconnect();
         scheduler.shutdownNow();
     }

@@ -76,7 +76,8 @@ public final class Workstation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
 
     /** What changed, for listeners. */
-    public enum Change { CATALOG, EVENTS, ALARMS, TELEMETRY, IDENTITY, SYNC }
+    /** What changed; {@code OUTBOX}: a local change was queued for the backend (an alarm action), to send soon. */
+    public enum Change { CATALOG, EVENTS, ALARMS, TELEMETRY, IDENTITY, SYNC, OUTBOX }
 
     /** Default hard-body radius of TLE-only screening (the CLI's default too). */
     public static final double DEFAULT_HBR_M = 10.0;

@@ -222,7 +222,7 @@ public final class AlarmEngine {
             o.acknowledgement = new Acknowledgement(actor.user(), actor.role(), now, o.severity, text);
             acknowledgeState(o, now);
             audit(o, AuditAction.ACKNOWLEDGED, actor, before, o.stateText(), text);
-            command(AlarmCommand.Type.ACKNOWLEDGE, o, actor, Map.of("comment", text, "severity", o.severity.name()));
+            command(AlarmCommand.Type.ACKNOWLEDGE, o, actor, Map.of("comment", text), now);
             changed(o);
             return ActionResult.accepted();
         });
@@ -247,7 +247,7 @@ public final class AlarmEngine {
             o.assignee = who.isEmpty() ? null : who;
             o.updatedAt = clock.instant();
             audit(o, AuditAction.ASSIGNED, actor, before, who, "");
-            command(AlarmCommand.Type.ASSIGN, o, actor, Map.of("assignee", who));
+            command(AlarmCommand.Type.ASSIGN, o, actor, Map.of("assignee", who), o.updatedAt);
             changed(o);
             return ActionResult.accepted();
         });
@@ -293,7 +293,7 @@ public final class AlarmEngine {
             o.shelving = new Shelving(actor.user(), actor.role(), text, now, length.map(now::plus).orElse(null));
             audit(o, AuditAction.SHELVED, actor, before, o.stateText() + " until "
                     + (o.shelving.unlimited() ? "unshelved" : o.shelving.until()), text);
-            command(AlarmCommand.Type.SHELVE, o, actor, Map.of("duration", requested, "reason", text));
+            command(AlarmCommand.Type.SHELVE, o, actor, Map.of("duration", requested, "reason", text), now);
             changed(o);
             return ActionResult.accepted();
         });
@@ -319,12 +319,14 @@ public final class AlarmEngine {
             Instant now = clock.instant();
             String before = o.stateText();
             o.shelving = null;
-            if (o.state.unacknowledged()) {
+            boolean acknowledges = o.state.unacknowledged();
+            if (acknowledges) {
                 o.acknowledgement = new Acknowledgement(actor.user(), actor.role(), now, o.severity, "unshelved");
                 acknowledgeState(o, now);
             }
             audit(o, AuditAction.UNSHELVED, actor, before, o.stateText(), "");
-            command(AlarmCommand.Type.UNSHELVE, o, actor, Map.of());
+            // the backend records the acknowledgement an unshelve makes, so the other consoles take it too
+            command(AlarmCommand.Type.UNSHELVE, o, actor, Map.of("acknowledges", Boolean.toString(acknowledges)), now);
             changed(o);
             return ActionResult.accepted();
         });
@@ -357,12 +359,118 @@ public final class AlarmEngine {
                         "acknowledge before resetting");
             }
             String before = o.stateText();
-            clear(o, clock.instant());
+            Instant now = clock.instant();
+            clear(o, now);
             audit(o, AuditAction.RESET, actor, before, o.stateText(), "");
-            command(AlarmCommand.Type.RESET, o, actor, Map.of());
+            command(AlarmCommand.Type.RESET, o, actor, Map.of(), now);
             changed(o);
             return ActionResult.accepted();
         });
+    }
+
+    // ---- the backend's shared alarm state
+
+    /**
+     * Brings open live occurrences of this console to the backend's shared state of the same alarms: what another
+     * console acknowledged, shelved, unshelved, assigned or reset becomes so here, audited with that console's user,
+     * role, device and times ({@link AuditEvent#actorDevice()}), and is not queued for the backend again. An
+     * action of this console the backend refused converges the same way (an acknowledgement that lost against
+     * another console's shows that one's; a refused shelve is lifted). Acknowledgement stays irreversible: a record
+     * never takes one back, and one covering a lower severity than the occurrence's is not taken. Idempotent: a
+     * record already in force changes nothing and audits nothing.
+     *
+     * <p>The caller leaves out occurrences with an action of this console the backend has not answered yet: a
+     * record that does not know that action yet would undo it.
+     *
+     * @param byOccurrence the shared record of each occurrence concerned (ids no longer open are skipped)
+     * @return how many occurrences changed
+     */
+    public int applyShared(Map<UUID, SharedAlarm> byOccurrence) {
+        Objects.requireNonNull(byOccurrence, "byOccurrence");
+        if (byOccurrence.isEmpty()) {
+            return 0;
+        }
+        return run(() -> {
+            int changed = 0;
+            for (Map.Entry<UUID, SharedAlarm> e : byOccurrence.entrySet()) {
+                LiveOccurrence o = openById.get(e.getKey());
+                if (o != null && o.key.origin() == DataOrigin.LIVE && applyShared(o, e.getValue())) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    private boolean applyShared(LiveOccurrence o, SharedAlarm r) {
+        Instant now = clock.instant();
+        if (r.reset() != null) {
+            String before = o.stateText();
+            clear(o, now);
+            auditRemote(o, AuditAction.RESET, r.reset(), before, o.stateText(), "");
+            changed(o);
+            return true;
+        }
+        boolean changed = false;
+        // shelving first: an unshelve that acknowledged arrives as the record's acknowledgement below
+        if (r.shelvedAt(now)) {
+            Shelving theirs = new Shelving(r.shelved().user(), r.shelved().role(), r.shelveReason(),
+                    r.shelved().deviceTime(), r.shelvedUntil());
+            if (!theirs.equals(o.shelving)) {
+                String before = o.stateText();
+                o.shelving = theirs;
+                auditRemote(o, AuditAction.SHELVED, r.shelved(), before, o.stateText() + " until "
+                        + (theirs.unlimited() ? "unshelved" : theirs.until()), theirs.reason());
+                changed = true;
+            }
+        } else if (o.shelving != null && !(r.shelved() != null && o.shelving.expiredAt(now))) {
+            // (a shelve that ran out there and here is the tick's to expire, with its return to unacknowledged)
+            Shelving mine = o.shelving;
+            String before = o.stateText();
+            o.shelving = null;
+            if (r.unshelved() != null && !r.unshelved().deviceTime().isBefore(mine.since())) {
+                auditRemote(o, AuditAction.UNSHELVED, r.unshelved(), before, o.stateText(), "");
+            } else {
+                // neither shelved nor unshelved there since: the backend refused this console's shelve
+                audit(o, AuditAction.UNSHELVED, null, before, o.stateText(), "the backend did not take this shelve");
+            }
+            changed = true;
+        }
+        if (r.acknowledged() != null && !o.severity.isAbove(r.ackSeverity())) {
+            RemoteStamp by = r.acknowledged();
+            Acknowledgement theirs = new Acknowledgement(by.user(), by.role(), by.deviceTime(), r.ackSeverity(),
+                    r.ackComment());
+            if (o.state.unacknowledged()) {
+                String before = o.stateText();
+                o.acknowledgement = theirs;
+                acknowledgeState(o, now);
+                auditRemote(o, AuditAction.ACKNOWLEDGED, by, before, o.stateText(), theirs.comment());
+                changed(o);
+                if (o.state == AlarmState.NORMAL) {
+                    return true;
+                }
+                changed = true;
+            } else if (o.acknowledgement == null || (!theirs.equals(o.acknowledgement)
+                    && !o.acknowledgement.severity().isAbove(theirs.severity()))) {
+                // this console's acknowledgement of the same level lost against another console's: theirs stands
+                String before = o.acknowledgement == null ? o.stateText()
+                        : o.stateText() + " by " + o.acknowledgement.user();
+                o.acknowledgement = theirs;
+                auditRemote(o, AuditAction.ACKNOWLEDGED, by, before, o.stateText() + " by " + by.user(),
+                        theirs.comment());
+                changed = true;
+            }
+        }
+        if (r.assigned() != null && !Objects.equals(o.assignee, r.assignee())) {
+            String before = o.assignee == null ? "" : o.assignee;
+            o.assignee = r.assignee();
+            auditRemote(o, AuditAction.ASSIGNED, r.assigned(), before, r.assignee() == null ? "" : r.assignee(), "");
+            changed = true;
+        }
+        if (changed) {
+            changed(o);
+        }
+        return changed;
     }
 
     // ---- time
@@ -743,6 +851,14 @@ public final class AlarmEngine {
         appendAudit(o.id, o.key.toString(), action, actor, o.key.origin(), oldValue, newValue, comment, null);
     }
 
+    /** A transition another console made, as the backend recorded it: its person, role, device and times. */
+    private void auditRemote(LiveOccurrence o, AuditAction action, RemoteStamp by, String oldValue, String newValue,
+                             String comment) {
+        work.audit.add(new AuditEvent(++lastAuditSequence, config.deviceId(), by.deviceTime(), by.serverTime(), o.id,
+                o.key.toString(), action, by.user(), by.role(), o.key.origin(), oldValue, newValue, comment, null,
+                false, by.device()));
+    }
+
     private void auditEngine(AuditAction action, String subject, String oldValue, String newValue) {
         appendAudit(null, subject, action, null, DataOrigin.LIVE, oldValue, newValue, "", null);
     }
@@ -779,8 +895,29 @@ public final class AlarmEngine {
                 Refusal.NO_SUCH_ALARM, "no open alarm " + occurrenceId);
     }
 
-    private void command(AlarmCommand.Type type, LiveOccurrence o, Actor actor, Map<String, String> arguments) {
-        command(type, o.id, o.key.toString(), o.key.origin(), actor, arguments);
+    /**
+     * Queues an action on an occurrence, at {@code now} (the time the action itself recorded, so that the backend's
+     * copy of an acknowledgement or shelve is equal to this console's), with what the backend needs to make the
+     * consoles' occurrences of one alarm meet in one shared record ({@link SharedAlarm}): the definition, the key's
+     * subject, the source, the trigger time and the severity acted on, and for a conjunction alarm its pair and
+     * latest TCA.
+     */
+    private void command(AlarmCommand.Type type, LiveOccurrence o, Actor actor, Map<String, String> arguments,
+                         Instant now) {
+        Map<String, String> all = new HashMap<>(arguments);
+        all.put("definition", o.key.definitionId());
+        all.put("key", o.key.subject());
+        all.put("source", o.source.name());
+        all.put("triggeredAt", o.triggeredAt.toString());
+        all.put("severity", o.severity.name());
+        if (o.source == AlarmSource.CONJUNCTION) {
+            conjunctions.track(o.key.subject()).ifPresent(t -> {
+                all.put("primary", Integer.toString(t.primaryId()));
+                all.put("secondary", Integer.toString(t.secondaryId()));
+                all.put("tca", t.latestTca().toString());
+            });
+        }
+        command(type, o.id, o.key.toString(), o.key.origin(), actor, all, now);
     }
 
     /**
@@ -789,11 +926,16 @@ public final class AlarmEngine {
      */
     void command(AlarmCommand.Type type, UUID occurrenceId, String subject, DataOrigin origin, Actor actor,
                  Map<String, String> arguments) {
+        command(type, occurrenceId, subject, origin, actor, arguments, clock.instant());
+    }
+
+    private void command(AlarmCommand.Type type, UUID occurrenceId, String subject, DataOrigin origin, Actor actor,
+                         Map<String, String> arguments, Instant now) {
         if (origin != DataOrigin.LIVE) {
             return;
         }
         work.outbox.add(new AlarmCommand(config.deviceId(), ++lastOpId, type, occurrenceId, subject, actor.user(),
-                actor.role(), clock.instant(), arguments));
+                actor.role(), now, arguments));
     }
 
     /** Actions come from this console: the audit sequence and op ids are per device. */

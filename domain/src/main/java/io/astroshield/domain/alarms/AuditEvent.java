@@ -22,15 +22,26 @@ import java.util.UUID;
  * @param comment      what the person wrote (ack comment, shelve reason), may be empty
  * @param refusal      why the action was refused, null when it was carried out
  * @param actorOffline the person acted while the console was offline (role as last verified by the backend)
+ * @param actorDevice  the device the person acted on when it is not {@code deviceId}: a transition another console
+ *                     made, taken from the backend's shared alarm state (then {@code deviceTime} is that device's
+ *                     time of the action and {@code serverTime} when the backend applied it); null otherwise
  */
 public record AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime,
                          UUID occurrenceId, String subject, AuditAction action,
                          String user, Role role, DataOrigin origin,
                          String oldValue, String newValue, String comment, Refusal refusal,
-                         boolean actorOffline) {
+                         boolean actorOffline, String actorDevice) {
 
     /** The user name of automatic transitions. */
     public static final String ENGINE = "alarm-engine";
+
+    /** An event of the engine or of a person at this console. */
+    public AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceId,
+                      String subject, AuditAction action, String user, Role role, DataOrigin origin, String oldValue,
+                      String newValue, String comment, Refusal refusal, boolean actorOffline) {
+        this(sequence, deviceId, deviceTime, serverTime, occurrenceId, subject, action, user, role, origin, oldValue,
+                newValue, comment, refusal, actorOffline, null);
+    }
 
     /** An event of the engine or of a connected person. */
     public AuditEvent(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceId,
@@ -53,6 +64,19 @@ public record AuditEvent(long sequence, String deviceId, Instant deviceTime, Ins
         oldValue = oldValue == null ? "" : oldValue;
         newValue = newValue == null ? "" : newValue;
         comment = comment == null ? "" : comment;
+        if (actorDevice != null && actorDevice.isBlank()) {
+            throw new IllegalArgumentException("actorDevice must be null or not blank");
+        }
+    }
+
+    /** The device the person acted on: {@link #actorDevice()} for a remote transition, else this device. */
+    public String actingDevice() {
+        return actorDevice == null ? deviceId : actorDevice;
+    }
+
+    /** A transition another console made, applied here from the backend's shared alarm state. */
+    public boolean remote() {
+        return actorDevice != null;
     }
 
     public boolean refused() {

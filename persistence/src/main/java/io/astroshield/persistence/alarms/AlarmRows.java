@@ -82,7 +82,7 @@ final class AlarmRows {
         return new AuditEventRow(e.sequence(), e.deviceId(), e.deviceTime(), e.serverTime(), e.occurrenceId(),
                 e.subject(), e.action().name(), e.user(), e.role() == null ? AuditEventRow.ENGINE_ROLE : role(e.role()),
                 origin(e.origin()), e.oldValue(), e.newValue(), e.comment(),
-                e.refusal() == null ? null : e.refusal().name(), e.actorOffline());
+                e.refusal() == null ? null : e.refusal().name(), e.actorOffline(), e.actorDevice());
     }
 
     static AuditEvent event(AuditEventRow r) {
@@ -90,7 +90,7 @@ final class AlarmRows {
                 r.subject(), AuditAction.valueOf(r.action()), r.actor(),
                 AuditEventRow.ENGINE_ROLE.equals(r.actorRole()) ? null : role(r.actorRole()), origin(r.origin()),
                 r.oldValue(), r.newValue(), r.comment(), r.refusal() == null ? null : Refusal.valueOf(r.refusal()),
-                r.actorOffline());
+                r.actorOffline(), r.actorDevice());
     }
 
     // ---- conjunction tracks and trend

@@ -24,14 +24,14 @@ public final class AuditEventRepository {
     private static final String APPEND = """
             INSERT INTO audit_record (audit_sequence, device_id, device_time, server_time, occurrence_uuid, occurrence_id,
                                       subject, action, actor, actor_role, origin, old_value, new_value, detail, refusal,
-                                      actor_offline)
+                                      actor_offline, actor_device)
             VALUES (?, ?, ?, ?, ?, (SELECT o.id FROM alarm_occurrence o WHERE o.occurrence_uuid = ?),
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private static final String AFTER = """
             SELECT audit_sequence, device_id, device_time, server_time, occurrence_uuid, subject, action, actor,
-                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline
+                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline, actor_device
             FROM audit_record
             WHERE device_id = ? AND audit_sequence > ?
             ORDER BY audit_sequence
@@ -40,7 +40,7 @@ public final class AuditEventRepository {
 
     private static final String FOR_OCCURRENCE = """
             SELECT audit_sequence, device_id, device_time, server_time, occurrence_uuid, subject, action, actor,
-                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline
+                   actor_role, origin, old_value, new_value, detail, refusal, actor_offline, actor_device
             FROM audit_record
             WHERE occurrence_uuid = ?
             ORDER BY device_time, audit_sequence
@@ -71,6 +71,7 @@ public final class AuditEventRepository {
             ps.setString(14, e.comment());
             ps.setString(15, e.refusal());
             ps.setBoolean(16, e.actorOffline());
+            ps.setString(17, e.actorDevice());
         });
     }
 
@@ -95,6 +96,6 @@ public final class AuditEventRepository {
                 rs.getObject("occurrence_uuid", UUID.class), rs.getString("subject"), rs.getString("action"),
                 rs.getString("actor"), rs.getString("actor_role"), DataOrigin.valueOf(rs.getString("origin")),
                 rs.getString("old_value"), rs.getString("new_value"), rs.getString("detail"), rs.getString("refusal"),
-                rs.getBoolean("actor_offline"));
+                rs.getBoolean("actor_offline"), rs.getString("actor_device"));
     }
 }

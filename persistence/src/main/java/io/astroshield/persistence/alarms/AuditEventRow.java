@@ -17,14 +17,23 @@ import java.util.UUID;
  * @param comment        what the person wrote, stored in the V3 column {@code detail}
  * @param refusal        why the action was refused, null when it was carried out
  * @param actorOffline   the person acted while the console was offline
+ * @param actorDevice    the device the person acted on when another console made the transition, else null
  */
 public record AuditEventRow(long sequence, String deviceId, Instant deviceTime, Instant serverTime,
                             UUID occurrenceUuid, String subject, String action, String actor, String actorRole,
                             DataOrigin origin, String oldValue, String newValue, String comment, String refusal,
-                            boolean actorOffline) {
+                            boolean actorOffline, String actorDevice) {
 
     /** The role stored for the engine's own transitions (the V3 column is NOT NULL). */
     public static final String ENGINE_ROLE = "system";
+
+    /** A row of the engine or of a person at this console. */
+    public AuditEventRow(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceUuid,
+                         String subject, String action, String actor, String actorRole, DataOrigin origin,
+                         String oldValue, String newValue, String comment, String refusal, boolean actorOffline) {
+        this(sequence, deviceId, deviceTime, serverTime, occurrenceUuid, subject, action, actor, actorRole, origin,
+                oldValue, newValue, comment, refusal, actorOffline, null);
+    }
 
     /** A row of the engine or of a connected person. */
     public AuditEventRow(long sequence, String deviceId, Instant deviceTime, Instant serverTime, UUID occurrenceUuid,

@@ -297,6 +297,7 @@ class H2AlarmStoreIT {
             AlarmEngine engine = AlarmEngine.start(configuration(), clock, h2);
             sample(engine, 33.5);
             UUID first = liveBattery(engine.openOccurrences()).id();
+            Instant triggered = liveBattery(engine.openOccurrences()).triggeredAt();
 
             // when an operator acknowledges a live alarm
             assertThat(engine.acknowledge(first, OPERATOR, "seen \"twice\"").isAccepted()).isTrue();
@@ -318,7 +319,9 @@ class H2AlarmStoreIT {
                 assertThat(o.op().payload()).isEqualTo("{\"type\":\"ACKNOWLEDGE\",\"deviceId\":\"console-7\",\"opId\":1,"
                         + "\"occurrenceId\":\"" + first + "\",\"subject\":\"tm.batt/BATT_V@LIVE\","
                         + "\"user\":\"Zoë Ångström\",\"role\":\"OPERATOR\",\"deviceTime\":\"" + ackTime + "\","
-                        + "\"arguments\":{\"comment\":\"seen \\\"twice\\\"\",\"severity\":\"WARNING\"}}");
+                        + "\"arguments\":{\"comment\":\"seen \\\"twice\\\"\",\"definition\":\"tm.batt\","
+                        + "\"key\":\"BATT_V\",\"severity\":\"WARNING\",\"source\":\"TELEMETRY\","
+                        + "\"triggeredAt\":\"" + triggered + "\"}}");
             });
             // and the numeric occurrence id of the V3 audit columns links both records of the occurrence
             List<Long> numericIds = store.read(tx -> tx.audit().after(0, 10)).stream()

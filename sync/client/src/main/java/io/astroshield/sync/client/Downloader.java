@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.persistence.Store;
 import io.astroshield.persistence.Tx;
 import io.astroshield.persistence.sync.MirrorRow;
+import io.astroshield.sync.protocol.AlarmRecord;
 import io.astroshield.sync.protocol.Change;
 import io.astroshield.sync.protocol.ChangesPage;
 import io.astroshield.sync.protocol.Conjunction;
@@ -129,6 +130,7 @@ final class Downloader {
         List<TelemetryData> telemetry = new ArrayList<>(first.telemetry());
         List<ConjunctionNote> notes = new ArrayList<>(first.conjunctionNotes());
         List<ConjunctionDisposition> dispositions = new ArrayList<>(first.conjunctionDispositions());
+        List<AlarmRecord> alarms = new ArrayList<>(first.alarms());
         for (String next = first.next(); next != null; ) {
             Snapshot page = api.snapshotPage(next, pageSize);
             spacecraft.addAll(page.spacecraft());
@@ -136,9 +138,10 @@ final class Downloader {
             telemetry.addAll(page.telemetry());
             notes.addAll(page.conjunctionNotes());
             dispositions.addAll(page.conjunctionDispositions());
+            alarms.addAll(page.alarms());
             next = page.next();
         }
-        return new Snapshot(first.cursor(), spacecraft, conjunctions, telemetry, notes, dispositions, null);
+        return new Snapshot(first.cursor(), spacecraft, conjunctions, telemetry, notes, dispositions, alarms, null);
     }
 
     /** Replaces the whole mirror by the snapshot, with its cursor, in one transaction. */
@@ -161,6 +164,10 @@ final class Downloader {
             }
             for (ConjunctionDisposition d : s.conjunctionDispositions()) {
                 put(tx, "conjunction_disposition", d.conjunctionId(), d, s.cursor(), d.updatedAt(), now);
+                rows++;
+            }
+            for (AlarmRecord a : s.alarms()) {
+                put(tx, SharedAlarms.ENTITY, a.id(), a, s.cursor(), a.lastActionAt(), now);
                 rows++;
             }
             for (TelemetryData t : s.telemetry()) {

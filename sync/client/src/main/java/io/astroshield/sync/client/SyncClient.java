@@ -133,6 +133,7 @@ public final class SyncClient implements AutoCloseable {
     private final LocalOps localOps;
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Result>> syncListeners = new CopyOnWriteArrayList<>();
     private final Object schedule = new Object();
 
     private volatile boolean connected;
@@ -195,8 +196,17 @@ public final class SyncClient implements AutoCloseable {
             connected = true;
             lastError = null;
             lastSync = options.clock().instant();
-            return new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down,
+            Result result = new Result(up.applied(), up.duplicate(), up.rejected(), up.parked(), down,
                     Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+            // still in the cycle: no upload can answer an op the listener's view of the local copy does not show
+            for (Consumer<Result> l : syncListeners) {
+                try {
+                    l.accept(result);
+                } catch (RuntimeException e) {
+                    LOG.warn("a sync listener failed", e);
+                }
+            }
+            return result;
         } catch (SyncException e) {
             connected = e.kind() != SyncException.Kind.TRANSIENT;
             lastError = e.getMessage();
@@ -265,6 +275,16 @@ public final class SyncClient implements AutoCloseable {
 
     public void removeListener(Consumer<SyncStatus> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * {@code listener} gets the result of every sync that completed (upload and download), on the syncing thread and
+     * before the next sync can start, when the local copy holds the server's answer to every op it sent and the
+     * changes those answers made: the moment to bring local state that follows server data (the alarm engine,
+     * {@link SharedAlarms}) up to it. It should not take long: it holds up the next sync.
+     */
+    public void addSyncListener(Consumer<Result> listener) {
+        syncListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
@@ -364,17 +384,26 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void onStreamEnd() {
-        if (live) {
-            live = false;
-            publish();
-        }
+        boolean stopped;
         synchronized (schedule) {
             stream = null;
-            if (!running) {
-                return;
+            stopped = !running;
+        }
+        if (live) {
+            live = false;
+            // a stream closed by stop() ends after it, when the caller may have closed the store already
+            if (!stopped) {
+                publish();
             }
-            Duration wait = backoff.after(++streamFailures);
-            scheduler.schedule(this::openStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (stopped) {
+            return;
+        }
+        synchronized (schedule) {
+            if (running) {
+                Duration wait = backoff.after(++streamFailures);
+                scheduler.schedule(this::openStream, wait.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 

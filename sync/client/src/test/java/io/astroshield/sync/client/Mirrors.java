@@ -3,6 +3,7 @@ package io.astroshield.sync.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.persistence.Store;
 import io.astroshield.persistence.sync.MirrorRow;
+import io.astroshield.sync.protocol.AlarmRecord;
 import io.astroshield.sync.protocol.Conjunction;
 import io.astroshield.sync.protocol.ConjunctionDisposition;
 import io.astroshield.sync.protocol.ConjunctionNote;
@@ -36,7 +37,8 @@ final class Mirrors {
                 read(tx.syncMirror().all("conjunction"), Conjunction.class),
                 newestPerSubsystem(read(tx.syncMirror().all("telemetry"), TelemetryData.class)),
                 read(tx.syncMirror().all("conjunction_note"), ConjunctionNote.class),
-                read(tx.syncMirror().all("conjunction_disposition"), ConjunctionDisposition.class), null));
+                read(tx.syncMirror().all("conjunction_disposition"), ConjunctionDisposition.class),
+                read(tx.syncMirror().all(SharedAlarms.ENTITY), AlarmRecord.class), null));
     }
 
     /** Every telemetry sample the store holds, by id. */

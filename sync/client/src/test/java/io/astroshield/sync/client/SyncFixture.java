@@ -157,6 +157,11 @@ final class SyncFixture implements AutoCloseable {
         return get("/sync/v1/snapshot", Snapshot.class);
     }
 
+    /** The server's newest audit records, newest first, as an admin reads them. */
+    List<io.astroshield.sync.protocol.AuditEvent> audit() {
+        return get("/admin/v1/audit?limit=1000", io.astroshield.sync.protocol.AuditEventList.class).data();
+    }
+
     long head() {
         return snapshot().cursor();
     }

@@ -42,6 +42,7 @@ final class SyncApi {
     private final ReferenceDataWrites writes;
     private final ChangeLog changes;
     private final ConjunctionWorkflow workflow;
+    private final AlarmWorkflow alarms;
     private final ChangeStream stream;
     private final AuditLog audit;
     private final ObjectMapper json;
@@ -54,6 +55,7 @@ final class SyncApi {
         this.writes = writes;
         this.changes = changes;
         this.workflow = workflow;
+        this.alarms = new AlarmWorkflow(new SharedAlarmRepository(json), changes, audit);
         this.stream = new ChangeStream(db, changes);
         this.json = json;
         this.clock = clock;
@@ -129,7 +131,12 @@ final class SyncApi {
                         workflow.addNote(c, payload(op, ConjunctionNoteCreate.class), caller.username(), now);
                 case "conjunction.disposition" ->
                         workflow.setDisposition(c, payload(op, DispositionSet.class), caller.username(), now);
-                default -> throw ApiException.badField("type", "unknown op type " + op.type());
+                default -> {
+                    if (!AlarmWorkflow.handles(op.type())) {
+                        throw ApiException.badField("type", "unknown op type " + op.type());
+                    }
+                    alarms.apply(c, requestId, caller, role, deviceId, op, now);
+                }
             }
             audit.record(c, requestId, caller, action, 200, "APPLIED");
             c.releaseSavepoint(beforeEffect);

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotPagingIT {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
     private static final List<String> LISTS = List.of("spacecraft", "conjunctions", "conjunction_notes",
-            "conjunction_dispositions", "telemetry");
+            "conjunction_dispositions", "alarms", "telemetry");
 
     private static ServerFixture fx;
     private static String operator;
@@ -46,7 +46,13 @@ class SnapshotPagingIT {
                 Map.of("op_id", "n2", "type", "conjunction.note",
                         "payload", Map.of("conjunction_id", firstConjunction, "text", "second")),
                 Map.of("op_id", "d1", "type", "conjunction.disposition", "payload",
-                        Map.of("conjunction_id", firstConjunction, "disposition", "MONITOR", "expected_version", 0)))),
+                        Map.of("conjunction_id", firstConjunction, "disposition", "MONITOR", "expected_version", 0)),
+                Map.of("op_id", "a1", "type", "ALARM_ACKNOWLEDGE", "payload",
+                        AlarmWorkflowIT.telemetryCommand("ACKNOWLEDGE", "tm.BATT_V", "2026-11-01T00:00:00Z",
+                                "2026-11-01T00:01:00Z", "WARNING", Map.of("comment", "seen"))),
+                Map.of("op_id", "a2", "type", "ALARM_ACKNOWLEDGE", "payload",
+                        AlarmWorkflowIT.telemetryCommand("ACKNOWLEDGE", "tm.TEMP", "2026-11-01T00:00:00Z",
+                                "2026-11-01T00:01:00Z", "WARNING", Map.of("comment", "seen"))))),
                 operator);
         assertThat(ops.json().findValuesAsText("status")).containsOnly("APPLIED");
         fx.server.telemetry().orElseThrow().writeTick(3);
@@ -59,8 +65,8 @@ class SnapshotPagingIT {
 
     @Test
     void pagesOfThreeHoldExactlyWhatTheWholeSnapshotHolds() {
-        // given: 5 spacecraft (the demo one and four), 4 conjunctions, 2 notes, 1 disposition, 5 x 4 newest
-        // telemetry samples
+        // given: 5 spacecraft (the demo one and four), 4 conjunctions, 2 notes, 1 disposition, 2 shared alarms,
+        // 5 x 4 newest telemetry samples
         ServerFixture.Reply whole = fx.get("/sync/v1/snapshot", operator);
         // when
         List<JsonNode> pages = pages(3, null);
@@ -71,10 +77,11 @@ class SnapshotPagingIT {
         assertThat(whole.json().get("conjunctions")).hasSize(4);
         assertThat(whole.json().get("conjunction_notes")).hasSize(2);
         assertThat(whole.json().get("conjunction_dispositions")).hasSize(1);
+        assertThat(whole.json().get("alarms")).hasSize(2);
         assertThat(whole.json().get("telemetry")).hasSize(20);
         assertThat(whole.json().has("next")).isFalse();
-        // 32 entities in pages of 3: 11 pages, the last one with two
-        assertThat(pages).hasSize(11);
+        // 34 entities in pages of 3: 12 pages, the last one with one
+        assertThat(pages).hasSize(12);
         for (String list : LISTS) {
             assertThat(ids(pages, list)).as(list).isEqualTo(ids(List.of(whole.json()), list));
         }
@@ -102,7 +109,7 @@ class SnapshotPagingIT {
     @Test
     void aMalformedAfterOrAnAfterWithoutLimitIs400NamingTheField() {
         Map<String, String> expected = Map.of(
-                "/sync/v1/snapshot?limit=2&after=alarm:3", "after",
+                "/sync/v1/snapshot?limit=2&after=alarms:3", "after",
                 "/sync/v1/snapshot?limit=2&after=conjunction_notes:3", "after",
                 "/sync/v1/snapshot?limit=2&after=spacecraft:1;DROP", "after",
                 "/sync/v1/snapshot?after=spacecraft:1", "limit",
