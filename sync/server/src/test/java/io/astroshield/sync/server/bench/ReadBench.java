@@ -7,7 +7,12 @@ import io.astroshield.sync.server.Role;
 import org.HdrHistogram.Histogram;
 
 import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,13 +35,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Read benchmark of the reference server (docs/benchmarks.md, "Reference server"): {@code bench.clients} (200)
  * signed-in viewers on loopback, each with its own account, token and connection, read back-to-back for
  * {@code bench.seconds} (60) after {@code bench.warmup} (10) seconds, alternating one page of conjunctions and
- * one page of spacecraft. Latency is from sending the request to having read the whole body.
+ * one page of spacecraft, each on one keep-alive socket of its own. Latency is from sending the request to having
+ * read the whole body; an answer counts as an error unless it is 200 with the body of the same read at the start.
  *
  * <p>The rate limit is set to {@code bench.rate-limit} (1,000,000 a minute per user): at the default 600 a minute
  * every client would be throttled to 10 requests a second and the benchmark would measure the limiter.
  */
 public final class ReadBench {
     private static final String PASSWORD = "bench-password-0123";
+    private static final String CONJUNCTIONS = "/api/v1/conjunctions?limit=20";
+    private static final String SPACECRAFT = "/api/v1/spacecraft?limit=20";
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 200);
@@ -60,12 +70,13 @@ public final class ReadBench {
                 server.users().create("console" + i, PASSWORD.toCharArray(), Role.VIEWER);
                 tokens.add(token(setup, json, base, "console" + i, PASSWORD));
             }
-            run(base, tokens, warmup);
+            Map<String, byte[]> expected = expectedBodies(json, server.port(), tokens.get(0));
+            run(server.port(), tokens, expected, warmup);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
-            Result measured = run(base, tokens, seconds);
+            Result measured = run(server.port(), tokens, expected, seconds);
             double wall = (System.nanoTime() - started) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Histogram h = measured.latencies();
@@ -92,36 +103,44 @@ public final class ReadBench {
     }
 
     /** Every client reads back-to-back for {@code seconds}. */
-    private static Result run(String base, List<String> tokens, int seconds) throws Exception {
+    private static Result run(int port, List<String> tokens, Map<String, byte[]> expected, int seconds)
+            throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         CountDownLatch done = new CountDownLatch(tokens.size());
         List<Histogram> perClient = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
+        List<String> paths = List.copyOf(expected.keySet());
         for (String token : tokens) {
             Histogram h = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
             perClient.add(h);
             Thread t = new Thread(() -> {
-                // one client, one connection: like a console
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest conjunctions = HttpRequest.newBuilder(URI.create(base + "/api/v1/conjunctions?limit=20"))
-                        .header("Authorization", "Bearer " + token).build();
-                HttpRequest spacecraft = HttpRequest.newBuilder(URI.create(base + "/api/v1/spacecraft?limit=20"))
-                        .header("Authorization", "Bearer " + token).build();
+                // one client, one keep-alive connection: like a console
+                HttpConnection http = null;
                 try {
+                    http = new HttpConnection(port);
+                    byte[][] requests = new byte[paths.size()][];
+                    for (int i = 0; i < requests.length; i++) {
+                        requests[i] = HttpConnection.get(port, paths.get(i), token);
+                    }
                     for (long i = 0; System.nanoTime() < end; i++) {
+                        int which = (int) (i % requests.length);
                         long t0 = System.nanoTime();
-                        HttpResponse<byte[]> r = http.send(i % 2 == 0 ? conjunctions : spacecraft,
-                                HttpResponse.BodyHandlers.ofByteArray());
+                        boolean ok = http.exchange(requests[which], expected.get(paths.get(which)));
                         h.recordValue(Math.min(System.nanoTime() - t0, h.getHighestTrackableValue()));
-                        if (r.statusCode() != 200) {
+                        if (!ok) {
                             errors.incrementAndGet();
+                        }
+                        if (!http.open()) {
+                            http.close();
+                            http = new HttpConnection(port);
                         }
                     }
                 } catch (IOException e) {
                     errors.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
                 } finally {
+                    if (http != null) {
+                        http.close();
+                    }
                     done.countDown();
                 }
             }, "bench-client");
@@ -132,6 +151,159 @@ public final class ReadBench {
         Histogram total = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
         perClient.forEach(total::add);
         return new Result(total, errors.get());
+    }
+
+    /**
+     * The bodies the benchmark expects, by path: read once over a fresh connection and checked to be full pages
+     * (20 items of the seeded totals); every answer in the run must equal its body byte for byte.
+     */
+    private static Map<String, byte[]> expectedBodies(ObjectMapper json, int port, String token) throws IOException {
+        Map<String, byte[]> bodies = new LinkedHashMap<>();
+        Map<String, Integer> totals = Map.of(CONJUNCTIONS, 2000, SPACECRAFT, 500);
+        try (HttpConnection http = new HttpConnection(port)) {
+            for (String path : List.of(CONJUNCTIONS, SPACECRAFT)) {
+                byte[] body = http.fetch(HttpConnection.get(port, path, token));
+                var tree = json.readTree(body);
+                if (tree.get("data").size() != 20 || tree.get("meta").get("total").asInt() != totals.get(path)) {
+                    throw new IllegalStateException(path + " is not a full page of the seeded data");
+                }
+                bodies.put(path, body);
+            }
+        }
+        return bodies;
+    }
+
+    /**
+     * A blocking HTTP/1.1 client on one keep-alive socket: the JDK's {@code HttpClient} costs several threads and
+     * hand-overs per request, which on two cores took CPU from the server under test. It reads every answer whole
+     * (by {@code Content-Length} or chunks) before the next request.
+     */
+    private static final class HttpConnection implements AutoCloseable {
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final byte[] line = new byte[8192];
+        private byte[] body = new byte[64 * 1024];
+        /** Bytes of {@link #body} the last answer filled. */
+        private int length;
+        private boolean open = true;
+
+        HttpConnection(int port) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+            out = socket.getOutputStream();
+        }
+
+        static byte[] get(int port, String path, String token) {
+            return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
+                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Sends the request and reads the whole answer; true when it is 200 with exactly the expected body. */
+        boolean exchange(byte[] request, byte[] expected) throws IOException {
+            int status = send(request);
+            return status == 200 && length == expected.length
+                    && Arrays.equals(body, 0, length, expected, 0, expected.length);
+        }
+
+        /** The body of a 200 answer. */
+        byte[] fetch(byte[] request) throws IOException {
+            int status = send(request);
+            if (status != 200) {
+                throw new IllegalStateException("status " + status + ": " + new String(body, 0, length,
+                        StandardCharsets.UTF_8));
+            }
+            return Arrays.copyOf(body, length);
+        }
+
+        boolean open() {
+            return open;
+        }
+
+        private int send(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = readLine();
+            if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
+                throw new IOException("no HTTP answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long contentLength = -1;
+            boolean chunked = false;
+            for (String header = readLine(); header != null && !header.isEmpty(); header = readLine()) {
+                int colon = header.indexOf(':');
+                String name = header.substring(0, colon).trim();
+                String value = header.substring(colon + 1).trim();
+                if (name.equalsIgnoreCase("Content-Length")) {
+                    contentLength = Long.parseLong(value);
+                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+                    chunked = value.equalsIgnoreCase("chunked");
+                } else if (name.equalsIgnoreCase("Connection")) {
+                    open = !value.equalsIgnoreCase("close");
+                }
+            }
+            length = 0;
+            if (chunked) {
+                for (int size = chunkSize(); size > 0; size = chunkSize()) {
+                    readBody(size);
+                    readLine();
+                }
+                readLine();
+            } else if (contentLength >= 0) {
+                readBody((int) contentLength);
+            } else {
+                throw new IOException("an answer with neither a length nor chunks");
+            }
+            return status;
+        }
+
+        private int chunkSize() throws IOException {
+            String size = readLine();
+            if (size == null) {
+                throw new IOException("the connection closed inside a chunked body");
+            }
+            int semicolon = size.indexOf(';');
+            return Integer.parseInt(semicolon < 0 ? size.trim() : size.substring(0, semicolon).trim(), 16);
+        }
+
+        private void readBody(int n) throws IOException {
+            if (length + n > body.length) {
+                body = Arrays.copyOf(body, Math.max(2 * body.length, length + n));
+            }
+            int read = in.readNBytes(body, length, n);
+            if (read < n) {
+                throw new IOException("the connection closed inside a body");
+            }
+            length += n;
+        }
+
+        /** One CRLF-terminated line in ASCII without its CRLF; null at the end of the stream. */
+        private String readLine() throws IOException {
+            int n = 0;
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    return n == 0 ? null : new String(line, 0, n, StandardCharsets.US_ASCII);
+                }
+                if (n == line.length) {
+                    throw new IOException("a header line longer than " + line.length + " bytes");
+                }
+                line[n++] = (byte) b;
+            }
+            if (n > 0 && line[n - 1] == '\r') {
+                n--;
+            }
+            return new String(line, 0, n, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing after a failed exchange; nothing left to do with the socket
+            }
+        }
     }
 
     /** 500 spacecraft and 2,000 conjunctions among them, through the API. */
