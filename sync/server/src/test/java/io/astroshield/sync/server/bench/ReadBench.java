@@ -7,12 +7,6 @@ import io.astroshield.sync.server.Role;
 import org.HdrHistogram.Histogram;
 
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,22 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read benchmark of the reference server (docs/benchmarks.md, "Reference server"): {@code bench.clients} (200)
  * signed-in viewers on loopback, each with its own account, token and connection, read back-to-back for
  * {@code bench.seconds} (60) after {@code bench.warmup} (10) seconds, alternating one page of conjunctions and
- * one page of spacecraft, each on one keep-alive socket of its own. Latency is from sending the request to having
- * read the whole body; an answer counts as an error unless it is 200 with the body of the same read at the start.
+ * one page of spacecraft, each on one keep-alive connection of its own, driven by {@code bench.loops} (2) event-loop
+ * threads ({@link ReadLoad}). Latency is from sending the request to having read the whole body; an answer counts
+ * as an error unless it is 200 with the body of the same read at the start.
  *
  * <p>The rate limit is set to {@code bench.rate-limit} (1,000,000 a minute per user): at the default 600 a minute
  * every client would be throttled to 10 requests a second and the benchmark would measure the limiter.
@@ -51,6 +41,7 @@ public final class ReadBench {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int warmup = Integer.getInteger("bench.warmup", 10);
         int rateLimit = Integer.getInteger("bench.rate-limit", 1_000_000);
+        int loops = Integer.getInteger("bench.loops", 2);
         Path dir = Files.createTempDirectory("astroshield-read-bench");
         Path adminFile = dir.resolve("admin-password.txt");
         Files.writeString(adminFile, "bench-admin-password\n");
@@ -70,17 +61,18 @@ public final class ReadBench {
                 server.users().create("console" + i, PASSWORD.toCharArray(), Role.VIEWER);
                 tokens.add(token(setup, json, base, "console" + i, PASSWORD));
             }
-            Map<String, byte[]> expected = expectedBodies(json, server.port(), tokens.get(0));
-            run(server.port(), tokens, expected, warmup);
+            List<ReadLoad.Read> reads = reads(setup, json, base, tokens.get(0));
+            ReadLoad.run(server.port(), tokens, reads, warmup, loops);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
-            Result measured = run(server.port(), tokens, expected, seconds);
+            ReadLoad.Result measured = ReadLoad.run(server.port(), tokens, reads, seconds, loops);
             double wall = (System.nanoTime() - started) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Histogram h = measured.latencies();
-            System.out.printf(Locale.ROOT, "clients %d, %d s measured after %d s warm-up%n", clients, seconds, warmup);
+            System.out.printf(Locale.ROOT, "clients %d on %d event loops, %d s measured after %d s warm-up%n", clients,
+                    loops, seconds, warmup);
             System.out.printf(Locale.ROOT, "requests %d (%.0f/s), errors %d%n", h.getTotalCount(),
                     h.getTotalCount() / wall, measured.errors());
             System.out.printf(Locale.ROOT, "latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n",
@@ -98,212 +90,24 @@ public final class ReadBench {
         System.exit(0);
     }
 
-    /** Latencies in nanoseconds of all clients' requests, and how many failed (not 200, or no answer). */
-    private record Result(Histogram latencies, long errors) {
-    }
-
-    /** Every client reads back-to-back for {@code seconds}. */
-    private static Result run(int port, List<String> tokens, Map<String, byte[]> expected, int seconds)
+    /**
+     * The two reads the clients alternate, each with the body of that read at the start, checked to be a full page
+     * of the seeded data: every answer in the run must equal it byte for byte.
+     */
+    private static List<ReadLoad.Read> reads(HttpClient http, ObjectMapper json, String base, String token)
             throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        CountDownLatch done = new CountDownLatch(tokens.size());
-        List<Histogram> perClient = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
-        List<String> paths = List.copyOf(expected.keySet());
-        for (String token : tokens) {
-            Histogram h = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
-            perClient.add(h);
-            Thread t = new Thread(() -> {
-                // one client, one keep-alive connection: like a console
-                HttpConnection http = null;
-                try {
-                    http = new HttpConnection(port);
-                    byte[][] requests = new byte[paths.size()][];
-                    for (int i = 0; i < requests.length; i++) {
-                        requests[i] = HttpConnection.get(port, paths.get(i), token);
-                    }
-                    for (long i = 0; System.nanoTime() < end; i++) {
-                        int which = (int) (i % requests.length);
-                        long t0 = System.nanoTime();
-                        boolean ok = http.exchange(requests[which], expected.get(paths.get(which)));
-                        h.recordValue(Math.min(System.nanoTime() - t0, h.getHighestTrackableValue()));
-                        if (!ok) {
-                            errors.incrementAndGet();
-                        }
-                        if (!http.open()) {
-                            http.close();
-                            http = new HttpConnection(port);
-                        }
-                    }
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                } finally {
-                    if (http != null) {
-                        http.close();
-                    }
-                    done.countDown();
-                }
-            }, "bench-client");
-            t.setDaemon(true);
-            t.start();
-        }
-        done.await();
-        Histogram total = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
-        perClient.forEach(total::add);
-        return new Result(total, errors.get());
-    }
-
-    /**
-     * The bodies the benchmark expects, by path: read once over a fresh connection and checked to be full pages
-     * (20 items of the seeded totals); every answer in the run must equal its body byte for byte.
-     */
-    private static Map<String, byte[]> expectedBodies(ObjectMapper json, int port, String token) throws IOException {
-        Map<String, byte[]> bodies = new LinkedHashMap<>();
-        Map<String, Integer> totals = Map.of(CONJUNCTIONS, 2000, SPACECRAFT, 500);
-        try (HttpConnection http = new HttpConnection(port)) {
-            for (String path : List.of(CONJUNCTIONS, SPACECRAFT)) {
-                byte[] body = http.fetch(HttpConnection.get(port, path, token));
-                var tree = json.readTree(body);
-                if (tree.get("data").size() != 20 || tree.get("meta").get("total").asInt() != totals.get(path)) {
-                    throw new IllegalStateException(path + " is not a full page of the seeded data");
-                }
-                bodies.put(path, body);
+        List<ReadLoad.Read> reads = new ArrayList<>();
+        for (Map.Entry<String, Integer> read : Map.of(CONJUNCTIONS, 2000, SPACECRAFT, 500).entrySet()) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + read.getKey()))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            var tree = json.readTree(r.body());
+            if (r.statusCode() != 200 || tree.get("data").size() != 20
+                    || tree.get("meta").get("total").asInt() != read.getValue()) {
+                throw new IllegalStateException(read.getKey() + " is not a full page of the seeded data");
             }
+            reads.add(new ReadLoad.Read(read.getKey(), r.body()));
         }
-        return bodies;
-    }
-
-    /**
-     * A blocking HTTP/1.1 client on one keep-alive socket: the JDK's {@code HttpClient} costs several threads and
-     * hand-overs per request, which on two cores took CPU from the server under test. It reads every answer whole
-     * (by {@code Content-Length} or chunks) before the next request.
-     */
-    private static final class HttpConnection implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-        private final byte[] line = new byte[8192];
-        private byte[] body = new byte[64 * 1024];
-        /** Bytes of {@link #body} the last answer filled. */
-        private int length;
-        private boolean open = true;
-
-        HttpConnection(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            out = socket.getOutputStream();
-        }
-
-        static byte[] get(int port, String path, String token) {
-            return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: Bearer " + token
-                    + "\r\nAccept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        }
-
-        /** Sends the request and reads the whole answer; true when it is 200 with exactly the expected body. */
-        boolean exchange(byte[] request, byte[] expected) throws IOException {
-            int status = send(request);
-            return status == 200 && length == expected.length
-                    && Arrays.equals(body, 0, length, expected, 0, expected.length);
-        }
-
-        /** The body of a 200 answer. */
-        byte[] fetch(byte[] request) throws IOException {
-            int status = send(request);
-            if (status != 200) {
-                throw new IllegalStateException("status " + status + ": " + new String(body, 0, length,
-                        StandardCharsets.UTF_8));
-            }
-            return Arrays.copyOf(body, length);
-        }
-
-        boolean open() {
-            return open;
-        }
-
-        private int send(byte[] request) throws IOException {
-            out.write(request);
-            out.flush();
-            String statusLine = readLine();
-            if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
-                throw new IOException("no HTTP answer: " + statusLine);
-            }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            long contentLength = -1;
-            boolean chunked = false;
-            for (String header = readLine(); header != null && !header.isEmpty(); header = readLine()) {
-                int colon = header.indexOf(':');
-                String name = header.substring(0, colon).trim();
-                String value = header.substring(colon + 1).trim();
-                if (name.equalsIgnoreCase("Content-Length")) {
-                    contentLength = Long.parseLong(value);
-                } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-                    chunked = value.equalsIgnoreCase("chunked");
-                } else if (name.equalsIgnoreCase("Connection")) {
-                    open = !value.equalsIgnoreCase("close");
-                }
-            }
-            length = 0;
-            if (chunked) {
-                for (int size = chunkSize(); size > 0; size = chunkSize()) {
-                    readBody(size);
-                    readLine();
-                }
-                readLine();
-            } else if (contentLength >= 0) {
-                readBody((int) contentLength);
-            } else {
-                throw new IOException("an answer with neither a length nor chunks");
-            }
-            return status;
-        }
-
-        private int chunkSize() throws IOException {
-            String size = readLine();
-            if (size == null) {
-                throw new IOException("the connection closed inside a chunked body");
-            }
-            int semicolon = size.indexOf(';');
-            return Integer.parseInt(semicolon < 0 ? size.trim() : size.substring(0, semicolon).trim(), 16);
-        }
-
-        private void readBody(int n) throws IOException {
-            if (length + n > body.length) {
-                body = Arrays.copyOf(body, Math.max(2 * body.length, length + n));
-            }
-            int read = in.readNBytes(body, length, n);
-            if (read < n) {
-                throw new IOException("the connection closed inside a body");
-            }
-            length += n;
-        }
-
-        /** One CRLF-terminated line in ASCII without its CRLF; null at the end of the stream. */
-        private String readLine() throws IOException {
-            int n = 0;
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) {
-                    return n == 0 ? null : new String(line, 0, n, StandardCharsets.US_ASCII);
-                }
-                if (n == line.length) {
-                    throw new IOException("a header line longer than " + line.length + " bytes");
-                }
-                line[n++] = (byte) b;
-            }
-            if (n > 0 && line[n - 1] == '\r') {
-                n--;
-            }
-            return new String(line, 0, n, StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing after a failed exchange; nothing left to do with the socket
-            }
-        }
+        return reads;
     }
 
     /** 500 spacecraft and 2,000 conjunctions among them, through the API. */
