@@ -97,7 +97,7 @@ public final class ReadBench {
     private static List<ReadLoad.Read> reads(HttpClient http, ObjectMapper json, String base, String token)
             throws Exception {
         List<ReadLoad.Read> reads = new ArrayList<>();
-        for (Map.Entry<String, Integer> read : Map.of(CONJUNCTIONS, 2000, SPACECRAFT, 500).entrySet()) {
+        for (Map.Entry<String, Integer> read : List.of(Map.entry(CONJUNCTIONS, 2000), Map.entry(SPACECRAFT, 500))) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + read.getKey()))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
             var tree = json.readTree(r.body());
