@@ -82,6 +82,13 @@ public final class ReadBench {
             System.out.printf(Locale.ROOT, "this JVM (server and clients): %.2f cores, %.3f ms CPU per request%n",
                     cpu / wall, 1000 * cpu / h.getTotalCount());
         }
+        // the server's request log (logback-bench.xml): its size says it was written; hundreds of MB, so not kept
+        String log = System.getProperty("bench.log");
+        if (log != null && Files.exists(Path.of(log))) {
+            System.out.printf(Locale.ROOT, "server log written: %.0f MB (deleted)%n",
+                    Files.size(Path.of(log)) / 1e6);
+            Files.delete(Path.of(log));
+        }
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
