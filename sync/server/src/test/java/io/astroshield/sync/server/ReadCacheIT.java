@@ -2,17 +2,14 @@ package io.astroshield.sync.server;
 
 import com.atlassian.oai.validator.model.Request.Method;
 import io.astroshield.sync.protocol.Json;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,19 +24,15 @@ class ReadCacheIT {
     private static ServerFixture fx;
     private static String operator;
     private static String viewer;
-    /** The server's own PostgreSQL, reached directly (its port is in postmaster.pid): the write transactions. */
+    /** The server's own PostgreSQL, for write transactions of the test's own. */
     private static DataSource db;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         fx = new ServerFixture();
         operator = fx.token(ServerFixture.OPERATOR, ServerFixture.USER_PASSWORD);
         viewer = fx.token(ServerFixture.VIEWER, ServerFixture.USER_PASSWORD);
-        List<String> pid = Files.readAllLines(fx.dataDir.resolve("data/postgres/postmaster.pid"));
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres");
-        pg.setUser("postgres");
-        db = pg;
+        db = fx.database();
     }
 
     @AfterAll
