@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  * values, not raw text), and the answer must not depend on the caller.
  */
 final class ReadCache {
-    /** Bound of {@link #answers}; reached, the cache starts again empty (lists with many filters, say). */
-    static final int MAX_ENTRIES = 1_000;
+    /**
+     * Bound of {@link #answers}; reached, the cache starts again empty (lists with many filters, say). A page holds
+     * at most 100 items of up to about a kilobyte of JSON each, so the cache stays within some tens of MB.
+     */
+    static final int MAX_ENTRIES = 256;
 
     private record Answer(long writes, byte[] json) {
     }
