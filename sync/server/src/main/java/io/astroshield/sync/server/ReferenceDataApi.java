@@ -13,14 +13,18 @@ import io.astroshield.sync.protocol.SpacecraftList;
 import io.astroshield.sync.protocol.SpacecraftUpdate;
 import io.astroshield.sync.protocol.TelemetryData;
 import io.astroshield.sync.protocol.TelemetryDataList;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Handlers of {@code /api/v1/spacecraft} (with its telemetry), {@code /api/v1/conjunctions} and
@@ -39,6 +43,8 @@ final class ReferenceDataApi {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    /** Answers of the two lists consoles poll; their answers depend on the parameters, not on the caller. */
+    private final ReadCache lists;
 
     ReferenceDataApi(DataSource db, SpacecraftRepository spacecraft, ConjunctionRepository conjunctions,
                      TelemetryRepository telemetry, EventLog events, ReferenceDataWrites writes, AuditLog audit,
@@ -52,14 +58,30 @@ final class ReferenceDataApi {
         this.writes = writes;
         this.json = json;
         this.clock = clock;
+        this.lists = new ReadCache(json);
     }
 
     void listSpacecraft(Context ctx) {
         int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int limit = Params.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
         String status = Params.enumQuery(ctx, "status", Set.of("active", "inactive", "all"));
-        Page<Spacecraft> rows = spacecraft.list("all".equals(status) ? null : status, page, limit);
-        ctx.json(new SpacecraftList(rows.rows(), new PageMeta(page, limit, rows.total())));
+        String only = "all".equals(status) ? null : status;
+        answer(ctx, "spacecraft status=" + only + " page=" + page + " limit=" + limit, () -> {
+            Page<Spacecraft> rows = spacecraft.list(only, page, limit);
+            return new SpacecraftList(rows.rows(), new PageMeta(page, limit, rows.total()));
+        });
+    }
+
+    /** Answers with the JSON of {@code read}, or of the same read before if nothing was written since. */
+    private void answer(Context ctx, String key, Supplier<?> read) {
+        byte[] body = lists.answer(key, read);
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        // written here rather than as the result, which Javalin copies through a new 32 KiB buffer per answer
+        try {
+            ctx.outputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the answer of " + key, e);
+        }
     }
 
     void getSpacecraft(Context ctx) {
@@ -98,8 +120,10 @@ final class ReferenceDataApi {
                 Params.doubleQuery(ctx, "min_probability", 0, 1));
         int page = Params.intQuery(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int limit = Params.intQuery(ctx, "limit", 20, 1, MAX_LIMIT);
-        Page<Conjunction> rows = conjunctions.list(filter, page, limit);
-        ctx.json(new ConjunctionList(rows.rows(), new PageMeta(page, limit, rows.total())));
+        answer(ctx, "conjunctions " + filter + " page=" + page + " limit=" + limit, () -> {
+            Page<Conjunction> rows = conjunctions.list(filter, page, limit);
+            return new ConjunctionList(rows.rows(), new PageMeta(page, limit, rows.total()));
+        });
     }
 
     void getConjunction(Context ctx) {

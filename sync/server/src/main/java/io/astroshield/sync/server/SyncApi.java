@@ -23,20 +23,32 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * {@code /sync/v1}: the change log download, the op upload and the live stream. An upload runs in one transaction
- * in which each op first claims (device id, op id) in {@code applied_op}, then re-reads the caller's role, then
- * applies its effect behind a savepoint; so an op takes effect at most once however often it is sent, and a
- * rejected op never blocks the ones after it.
+ * that first claims every (device id, op id) in {@code applied_op} and re-reads the caller's role, then applies
+ * each claimed op's effect, rolling back what a rejected op did; so an op takes effect at most once however often
+ * it is sent, and a rejected op never blocks the ones after it. The change-log entries and audit records of the
+ * upload are written at its end, each kind in one statement (a 1000-op upload made 6,000 round trips before).
  */
 final class SyncApi {
     static final int MAX_OPS = 1000;
     static final int MAX_PAGE = 1000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /**
+     * Op types whose handlers refuse (with {@link ApiException}) only before their first write, so a rejected op
+     * of these types has left nothing to undo and needs no savepoint (two round trips fewer per op). Any other
+     * type is applied behind a savepoint, so that a refusal part-way leaves no trace.
+     */
+    private static final Set<String> REFUSED_BEFORE_ANY_WRITE = Set.of("spacecraft.create", "conjunction.create",
+            "conjunction.note", "conjunction.disposition");
 
     private final DataSource db;
     private final ReferenceDataWrites writes;
@@ -88,35 +100,51 @@ final class SyncApi {
             Params.require(op.type() != null && !op.type().isBlank() && op.type().length() <= 60,
                     "ops[" + i + "].type", "is required (at most 60 characters)");
         }
-        // one transaction for the whole upload (one commit, not one per op); each op's effect sits behind its own
-        // savepoint, so a rejected op leaves no trace but its REJECTED record, and a failure that is not a rejection
+        // one transaction for the whole upload (one commit, not one per op); a failure that is not a rejection
         // rolls back the whole upload, to be sent again: still at most one effect per op
         List<OpResult> results = Transactions.inTransaction(db, "applying " + in.ops().size() + " ops of device "
                 + in.deviceId(), c -> {
-            List<OpResult> answered = new ArrayList<>(in.ops().size());
             // the change-log lock first, before any row lock an op takes: two uploads touching the same
             // conjunctions in different orders would otherwise deadlock (each holding what the other waits for)
             changes.lockForAppends(c);
             // the caller's role as it is now, read in this transaction: the permission every op is checked against
             Optional<Role> role = currentRole(c, caller.username());
-            for (SyncOp op : in.ops()) {
-                answered.add(apply(c, ApiRoutes.requestId(ctx), caller, role, in.deviceId(), op));
+            Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Set<String> claimed = claim(c, caller, in.deviceId(), in.ops(), claimedAt);
+            Map<String, String> earlier = earlierResults(c, in.deviceId(), in.ops(), claimed);
+            List<AuditLog.Entry> audited = new ArrayList<>(in.ops().size());
+            List<OpResult> answered = new ArrayList<>(in.ops().size());
+            // the change-log entries and audit records of all ops go in at the end, each in one statement
+            try (ChangeLog.DeferredAppends appends = changes.deferAppends(c)) {
+                for (SyncOp op : in.ops()) {
+                    String action = "sync " + op.type() + " " + in.deviceId() + "/" + op.opId();
+                    if (claimed.remove(op.opId())) {
+                        OpResult result = apply(c, appends, audited, ApiRoutes.requestId(ctx), action, caller, role,
+                                in.deviceId(), op);
+                        // a later copy of this op id in the same upload is a duplicate of this result
+                        earlier.put(op.opId(), result.status() == OpResult.Status.APPLIED ? "APPLIED"
+                                : "REJECTED (" + result.reason() + ")");
+                        answered.add(result);
+                    } else {
+                        String was = earlier.get(op.opId());
+                        audited.add(audit.entry(ApiRoutes.requestId(ctx), caller, action, 200, "DUPLICATE of " + was));
+                        answered.add(new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + was));
+                    }
+                }
+                appends.flush();
             }
+            audit.recordAll(c, audited);
             return answered;
         });
         ctx.json(new UploadResponse(results));
     }
 
-    private OpResult apply(Connection c, String requestId, Principal caller, Optional<Role> currentRole,
+    private OpResult apply(Connection c, ChangeLog.DeferredAppends appends, List<AuditLog.Entry> audited,
+                           String requestId, String action, Principal caller, Optional<Role> currentRole,
                            String deviceId, SyncOp op) throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String action = "sync " + op.type() + " " + deviceId + "/" + op.opId();
-        if (!claim(c, caller, deviceId, op, now)) {
-            String earlier = earlierResult(c, deviceId, op.opId());
-            audit.record(c, requestId, caller, action, 200, "DUPLICATE of " + earlier);
-            return new OpResult(op.opId(), OpResult.Status.DUPLICATE, "already processed: " + earlier);
-        }
-        Savepoint beforeEffect = c.setSavepoint();
+        Savepoint beforeEffect = REFUSED_BEFORE_ANY_WRITE.contains(op.type()) ? null : c.setSavepoint();
+        int appendsBefore = appends.size();
         try {
             Role role = currentRole
                     .orElseThrow(() -> ApiException.forbidden("the account or key no longer exists"));
@@ -138,43 +166,70 @@ final class SyncApi {
                     alarms.apply(c, requestId, caller, role, deviceId, op, now);
                 }
             }
-            audit.record(c, requestId, caller, action, 200, "APPLIED");
-            c.releaseSavepoint(beforeEffect);
+            if (beforeEffect != null) {
+                c.releaseSavepoint(beforeEffect);
+            }
+            audited.add(audit.entry(requestId, caller, action, 200, "APPLIED"));
             return new OpResult(op.opId(), OpResult.Status.APPLIED, null);
         } catch (ApiException e) {
-            c.rollback(beforeEffect);
+            if (beforeEffect != null) {
+                c.rollback(beforeEffect);
+            }
+            appends.discardFrom(appendsBefore);
             reject(c, deviceId, op.opId(), e.getMessage());
-            audit.record(c, requestId, caller, action, e.status(), "REJECTED: " + e.getMessage());
+            audited.add(audit.entry(requestId, caller, action, e.status(), "REJECTED: " + e.getMessage()));
             return new OpResult(op.opId(), OpResult.Status.REJECTED, e.getMessage());
         }
     }
 
-    /** Records the op as applied; false when this device sent it before (a concurrent sender waits for us). */
-    private static boolean claim(Connection c, Principal caller, String deviceId, SyncOp op, Instant now)
-            throws SQLException {
+    /**
+     * Records every op of the upload as applied, in one statement; returns the op ids this upload claimed (each
+     * once), the others having been sent before. A concurrent sender of the same op makes this wait for its
+     * commit, then finds its record.
+     */
+    private static Set<String> claim(Connection c, Principal caller, String deviceId, List<SyncOp> ops,
+                                     Instant now) throws SQLException {
         String sql = "INSERT INTO applied_op (device_id, op_id, username, op_type, result, processed_at) "
-                + "VALUES (?, ?, ?, ?, 'APPLIED', ?) ON CONFLICT (device_id, op_id) DO NOTHING";
+                + "SELECT ?, o.op_id, ?, o.op_type, 'APPLIED', ? "
+                + "FROM unnest(?::varchar[], ?::varchar[]) WITH ORDINALITY AS o(op_id, op_type, ord) ORDER BY o.ord "
+                + "ON CONFLICT (device_id, op_id) DO NOTHING RETURNING op_id";
+        Set<String> claimed = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, deviceId);
-            ps.setString(2, op.opId());
-            ps.setString(3, caller.username());
-            ps.setString(4, op.type());
-            SpacecraftRepository.setInstant(ps, 5, now);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    private static String earlierResult(Connection c, String deviceId, String opId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT result, reason FROM applied_op WHERE device_id = ? AND op_id = ?")) {
-            ps.setString(1, deviceId);
-            ps.setString(2, opId);
+            ps.setString(2, caller.username());
+            SpacecraftRepository.setInstant(ps, 3, now);
+            ps.setArray(4, c.createArrayOf("varchar", ops.stream().map(SyncOp::opId).toArray()));
+            ps.setArray(5, c.createArrayOf("varchar", ops.stream().map(SyncOp::type).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String reason = rs.getString(2);
-                return rs.getString(1) + (reason == null ? "" : " (" + reason + ")");
+                while (rs.next()) {
+                    claimed.add(rs.getString(1));
+                }
             }
         }
+        return claimed;
+    }
+
+    /** "RESULT" or "RESULT (reason)" of every op of {@code ops} processed before this upload, by op id. */
+    private static Map<String, String> earlierResults(Connection c, String deviceId, List<SyncOp> ops,
+                                                      Set<String> claimed) throws SQLException {
+        Map<String, String> earlier = new HashMap<>();
+        Object[] sentBefore = ops.stream().map(SyncOp::opId).filter(id -> !claimed.contains(id)).distinct()
+                .toArray();
+        if (sentBefore.length == 0) {
+            return earlier;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT op_id, result, reason FROM applied_op WHERE device_id = ? AND op_id = ANY(?::varchar[])")) {
+            ps.setString(1, deviceId);
+            ps.setArray(2, c.createArrayOf("varchar", sentBefore));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String reason = rs.getString(3);
+                    earlier.put(rs.getString(1), rs.getString(2) + (reason == null ? "" : " (" + reason + ")"));
+                }
+            }
+        }
+        return earlier;
     }
 
     private static void reject(Connection c, String deviceId, String opId, String reason) throws SQLException {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.astroshield.sync.protocol.Json;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -126,6 +130,19 @@ final class ServerFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The server's own PostgreSQL, reached directly (its port is in postmaster.pid), for what HTTP cannot show. */
+    DataSource database() {
+        try {
+            List<String> pid = Files.readAllLines(dataDir.resolve("data/postgres/postmaster.pid"));
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setUrl("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/postgres");
+            pg.setUser("postgres");
+            return pg;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

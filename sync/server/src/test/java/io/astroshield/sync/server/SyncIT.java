@@ -88,6 +88,36 @@ class SyncIT {
     }
 
     @Test
+    void anOpSentTwiceInOneUploadTakesEffectOnceAndItsChangesAndAuditKeepTheOpsOrder() {
+        // given: the second op repeats the first's id; the fourth is refused
+        Map<String, Object> upload = upload("twice-laptop",
+                op("t-1", "spacecraft.create", spacecraft("SYNC-E1", 80071)),
+                op("t-1", "spacecraft.create", spacecraft("SYNC-E1-AGAIN", 80072)),
+                op("t-2", "spacecraft.create", spacecraft("SYNC-E2", 80073)),
+                op("t-3", "spacecraft.create", spacecraft("SYNC-E3", 80071)));
+        // when
+        ServerFixture.Reply r = fx.post("/sync/v1/upload", upload, operator);
+        // then
+        assertThat(List.of(status(r, 0), status(r, 1), status(r, 2), status(r, 3)))
+                .containsExactly("APPLIED", "DUPLICATE", "APPLIED", "REJECTED");
+        assertThat(r.json().at("/results/1/reason").asText()).isEqualTo("already processed: APPLIED");
+        assertThat(countSpacecraftWithNorad(80072)).isZero();
+        assertThat(allChanges()).extracting(c -> c.at("/payload/norad_id").asInt())
+                .filteredOn(n -> n >= 80071 && n <= 80073).containsExactly(80071, 80073);
+        String admin = fx.token("admin", ServerFixture.ADMIN_PASSWORD);
+        List<String> audited = new ArrayList<>();
+        fx.get("/admin/v1/audit?limit=1000", admin).json().get("data").forEach(e -> {
+            if (e.get("action").asText().contains(" twice-laptop/")) {
+                String op = e.get("action").asText().replaceAll(".* twice-laptop/", "");
+                audited.add(op + " " + e.get("detail").asText());
+            }
+        });
+        // the audit lists newest first
+        assertThat(audited).containsExactly("t-3 REJECTED: A spacecraft with this NORAD id exists", "t-2 APPLIED",
+                "t-1 DUPLICATE of APPLIED", "t-1 APPLIED");
+    }
+
+    @Test
     void aViewersUploadedOpIsRejectedAtApplyTimeAndCreatesNothing() {
         // when
         ServerFixture.Reply r = fx.post("/sync/v1/upload",

@@ -7,7 +7,6 @@ import io.astroshield.sync.server.Role;
 import org.HdrHistogram.Histogram;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,31 +15,33 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Read benchmark of the reference server (docs/benchmarks.md, "Reference server"): {@code bench.clients} (200)
  * signed-in viewers on loopback, each with its own account, token and connection, read back-to-back for
  * {@code bench.seconds} (60) after {@code bench.warmup} (10) seconds, alternating one page of conjunctions and
- * one page of spacecraft. Latency is from sending the request to having read the whole body.
+ * one page of spacecraft, each on one keep-alive connection of its own, driven by {@code bench.loops} (2) event-loop
+ * threads ({@link ReadLoad}). Latency is from sending the request to having read the whole body; an answer counts
+ * as an error unless it is 200 with the body of the same read at the start.
  *
  * <p>The rate limit is set to {@code bench.rate-limit} (1,000,000 a minute per user): at the default 600 a minute
  * every client would be throttled to 10 requests a second and the benchmark would measure the limiter.
  */
 public final class ReadBench {
     private static final String PASSWORD = "bench-password-0123";
+    private static final String CONJUNCTIONS = "/api/v1/conjunctions?limit=20";
+    private static final String SPACECRAFT = "/api/v1/spacecraft?limit=20";
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 200);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int warmup = Integer.getInteger("bench.warmup", 10);
         int rateLimit = Integer.getInteger("bench.rate-limit", 1_000_000);
+        int loops = Integer.getInteger("bench.loops", 2);
         Path dir = Files.createTempDirectory("astroshield-read-bench");
         Path adminFile = dir.resolve("admin-password.txt");
         Files.writeString(adminFile, "bench-admin-password\n");
@@ -60,16 +61,18 @@ public final class ReadBench {
                 server.users().create("console" + i, PASSWORD.toCharArray(), Role.VIEWER);
                 tokens.add(token(setup, json, base, "console" + i, PASSWORD));
             }
-            run(base, tokens, warmup);
+            List<ReadLoad.Read> reads = reads(setup, json, base, tokens.get(0));
+            ReadLoad.run(server.port(), tokens, reads, warmup, loops);
             com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpuBefore = os.getProcessCpuTime();
             long started = System.nanoTime();
-            Result measured = run(base, tokens, seconds);
+            ReadLoad.Result measured = ReadLoad.run(server.port(), tokens, reads, seconds, loops);
             double wall = (System.nanoTime() - started) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpuBefore) / 1e9;
             Histogram h = measured.latencies();
-            System.out.printf(Locale.ROOT, "clients %d, %d s measured after %d s warm-up%n", clients, seconds, warmup);
+            System.out.printf(Locale.ROOT, "clients %d on %d event loops, %d s measured after %d s warm-up%n", clients,
+                    loops, seconds, warmup);
             System.out.printf(Locale.ROOT, "requests %d (%.0f/s), errors %d%n", h.getTotalCount(),
                     h.getTotalCount() / wall, measured.errors());
             System.out.printf(Locale.ROOT, "latency ms: p50 %.2f, p90 %.2f, p99 %.2f, p99.9 %.2f, max %.2f%n",
@@ -79,6 +82,13 @@ public final class ReadBench {
             System.out.printf(Locale.ROOT, "this JVM (server and clients): %.2f cores, %.3f ms CPU per request%n",
                     cpu / wall, 1000 * cpu / h.getTotalCount());
         }
+        // the server's request log (logback-bench.xml): its size says it was written; hundreds of MB, so not kept
+        String log = System.getProperty("bench.log");
+        if (log != null && Files.exists(Path.of(log))) {
+            System.out.printf(Locale.ROOT, "server log written: %.0f MB (deleted)%n",
+                    Files.size(Path.of(log)) / 1e6);
+            Files.delete(Path.of(log));
+        }
         try (var files = Files.walk(dir)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -87,51 +97,24 @@ public final class ReadBench {
         System.exit(0);
     }
 
-    /** Latencies in nanoseconds of all clients' requests, and how many failed (not 200, or no answer). */
-    private record Result(Histogram latencies, long errors) {
-    }
-
-    /** Every client reads back-to-back for {@code seconds}. */
-    private static Result run(String base, List<String> tokens, int seconds) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        CountDownLatch done = new CountDownLatch(tokens.size());
-        List<Histogram> perClient = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
-        for (String token : tokens) {
-            Histogram h = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
-            perClient.add(h);
-            Thread t = new Thread(() -> {
-                // one client, one connection: like a console
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                HttpRequest conjunctions = HttpRequest.newBuilder(URI.create(base + "/api/v1/conjunctions?limit=20"))
-                        .header("Authorization", "Bearer " + token).build();
-                HttpRequest spacecraft = HttpRequest.newBuilder(URI.create(base + "/api/v1/spacecraft?limit=20"))
-                        .header("Authorization", "Bearer " + token).build();
-                try {
-                    for (long i = 0; System.nanoTime() < end; i++) {
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> r = http.send(i % 2 == 0 ? conjunctions : spacecraft,
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        h.recordValue(Math.min(System.nanoTime() - t0, h.getHighestTrackableValue()));
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    done.countDown();
-                }
-            }, "bench-client");
-            t.setDaemon(true);
-            t.start();
+    /**
+     * The two reads the clients alternate, each with the body of that read at the start, checked to be a full page
+     * of the seeded data: every answer in the run must equal it byte for byte.
+     */
+    private static List<ReadLoad.Read> reads(HttpClient http, ObjectMapper json, String base, String token)
+            throws Exception {
+        List<ReadLoad.Read> reads = new ArrayList<>();
+        for (Map.Entry<String, Integer> read : List.of(Map.entry(CONJUNCTIONS, 2000), Map.entry(SPACECRAFT, 500))) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + read.getKey()))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            var tree = json.readTree(r.body());
+            if (r.statusCode() != 200 || tree.get("data").size() != 20
+                    || tree.get("meta").get("total").asInt() != read.getValue()) {
+                throw new IllegalStateException(read.getKey() + " is not a full page of the seeded data");
+            }
+            reads.add(new ReadLoad.Read(read.getKey(), r.body()));
         }
-        done.await();
-        Histogram total = new Histogram(Duration.ofSeconds(60).toNanos(), 3);
-        perClient.forEach(total::add);
-        return new Result(total, errors.get());
+        return reads;
     }
 
     /** 500 spacecraft and 2,000 conjunctions among them, through the API. */
