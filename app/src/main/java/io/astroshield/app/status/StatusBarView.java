@@ -12,10 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import java.util.List;
 import javafx.scene.Scene;
 
 /** Connection, user and role, last sync, pending and parked ops, data age, and the running task with cancel. */
@@ -45,6 +47,15 @@ public final class StatusBarView extends HBox {
         cancel.setId("status-cancel");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // what must always be read whole keeps its width; the rest gives way with an ellipsis (full text in the
+        // tooltip) so the bar never gets wider than the window: a wider bar widens the window's root, and then
+        // every status message redraws the whole window (docs/benchmarks.md, responsiveness)
+        for (Label shrinkable : List.of(identity, lastSync, dataAge, task)) {
+            shrinkable.setMinWidth(0);
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(shrinkable.textProperty());
+            shrinkable.setTooltip(tip);
+        }
         getChildren().setAll(connection, identity, lastSync, pending, parked, dataAge, grow, task, progress, cancel);
         vm.statusProperty().addListener((o, a, s) -> show(s));
         tasks.running().addListener((ListChangeListener<TaskHandle<?>>) c -> showTask(tasks));

@@ -23,6 +23,9 @@ public final class TimeBar extends HBox {
         mode.setId("time-mode");
         Label now = new Label();
         now.setId("time-now");
+        // tabular digits: the clock's width stays the same from second to second, so its bar is not laid out again
+        now.getStyleClass().add("tabular");
+        now.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button live = new Button("Live");
         live.setId("time-live");
         live.setOnAction(e -> time.goLive());
@@ -39,6 +42,7 @@ public final class TimeBar extends HBox {
         Button replay = new Button("Replay");
         replay.setId("time-replay");
         Label error = new Label();
+        error.setMinWidth(0);
         replay.setOnAction(e -> {
             try {
                 Instant t = Instant.parse(at.getText().trim());
