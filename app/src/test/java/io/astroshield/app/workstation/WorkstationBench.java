@@ -66,9 +66,13 @@ public final class WorkstationBench {
     private static void measure(MainWindow main, Workstation ws, Instant start, Duration window) {
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
+        StallSampler stalls = new StallSampler();
+        DirtyProbe dirty = new DirtyProbe(main.scene());
+        dirty.start();
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                stalls.pulse(System.nanoTime());
                 if (last[0] != 0) {
                     gaps.add(now - last[0]);
                 }
@@ -81,6 +85,8 @@ public final class WorkstationBench {
         main.screening().runningProperty().addListener((o, was, running) -> {
             if (!running) {
                 pulses.stop();
+                stalls.stop();
+                dirty.stop();
                 double wall = (System.nanoTime() - t0) / 1e9;
                 List<Long> sorted = new ArrayList<>(gaps);
                 Collections.sort(sorted);
@@ -89,6 +95,9 @@ public final class WorkstationBench {
                 System.out.printf(Locale.ROOT, "screening %d objects x %s from the UI: %.1f s wall, %d pulses, "
                                 + "largest pulse gap %.1f ms, p99 %.1f ms, events %d%n", ws.catalog().size(), window,
                         wall, sorted.size(), max, p99, main.conjunctions().allRows().size());
+                System.out.print(stalls.report(12));
+                System.out.print(stalls.cpuReport());
+                System.out.print(dirty.report(15));
                 ws.close();
                 Platform.exit();
             }
