@@ -29,6 +29,25 @@ final class DirtyProbe {
         }
     }
 
+    private static final Field NG_DIRTY;
+    private static final Field NG_ACCUMULATED;
+    private static final java.lang.reflect.Method GET_PEER;
+
+    static {
+        try {
+            Class<?> ng = Class.forName("com.sun.javafx.sg.prism.NGNode");
+            NG_DIRTY = ng.getDeclaredField("dirty");
+            NG_DIRTY.setAccessible(true);
+            NG_ACCUMULATED = ng.getDeclaredField("dirtyChildrenAccumulated");
+            NG_ACCUMULATED.setAccessible(true);
+            GET_PEER = Class.forName("com.sun.javafx.scene.NodeHelper").getMethod("getPeer", Node.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("JavaFX's render graph is not reachable here", e);
+        }
+    }
+
+    private final Map<String, Integer> renderGraph = new HashMap<>();
+    private int renderProbes;
     private final Scene scene;
     private final Map<String, Integer> large = new HashMap<>();
     private final Map<String, Integer> outside = new HashMap<>();
@@ -47,8 +66,30 @@ final class DirtyProbe {
         scene.removePostLayoutPulseListener(this::probe);
     }
 
+    private final Map<String, Double> lastMinWidth = new HashMap<>();
+    private final Map<String, Integer> minWidthChanges = new HashMap<>();
+
+    /** Which nodes' minimum widths move (a SplitPane pushes its divider to honour them, redrawing both sides). */
+    private void minWidths(Node n, int depth) {
+        if (depth > 14 || !(n instanceof Parent p)) {
+            return;
+        }
+        if (n instanceof javafx.scene.layout.Region r) {
+            String key = describe(n) + "@" + System.identityHashCode(n);
+            double w = r.minWidth(-1);
+            Double before = lastMinWidth.put(key, w);
+            if (before != null && before != w) {
+                minWidthChanges.merge(describe(n) + String.format(Locale.ROOT, " (now %.0f)", w), 1, Integer::sum);
+            }
+        }
+        for (Node c : p.getChildrenUnmodifiable()) {
+            minWidths(c, depth + 1);
+        }
+    }
+
     private void probe() {
         pulses++;
+        minWidths(scene.getRoot(), 0);
         double area = scene.getWidth() * scene.getHeight();
         boolean any = visit(scene.getRoot(), area);
         if (any) {
@@ -83,6 +124,40 @@ final class DirtyProbe {
         return found;
     }
 
+    /**
+     * At the start of a pulse the previous frame is usually still being drawn: the render graph's flags tell which
+     * node made it a full-window frame (a dirty window-sized node, or a group whose dirty children passed JavaFX's
+     * threshold, which then counts as dirty whole).
+     */
+    void probeRenderGraph() {
+        renderProbes++;
+        visitPeers(scene.getRoot(), scene.getWidth() * scene.getHeight());
+    }
+
+    private void visitPeers(Node n, double windowArea) {
+        if (!n.isVisible()) {
+            return;
+        }
+        try {
+            Object peer = GET_PEER.invoke(null, n);
+            Object flag = NG_DIRTY.get(peer);
+            int accumulated = NG_ACCUMULATED.getInt(peer);
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            boolean large = b.getWidth() * b.getHeight() > 0.4 * windowArea;
+            if (large && (!"CLEAN".equals(String.valueOf(flag)) || accumulated > 12)) {
+                renderGraph.merge(describe(n) + " " + flag + " accumulated " + (accumulated > 12 ? ">12" : "<=12"),
+                        1, Integer::sum);
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                visitPeers(c, windowArea);
+            }
+        }
+    }
+
     private static java.util.Set<?> dirtyBits(Node n) {
         try {
             return (java.util.Set<?>) DIRTY_BITS.get(n);
@@ -104,6 +179,13 @@ final class DirtyProbe {
                 "%d of %d pulses had a dirty node covering over 40 %% of the window; the nodes:%n", pulsesWithLarge,
                 pulses));
         large.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
+        out.append(String.format(Locale.ROOT, "render graph at %d pulse starts, window-sized nodes dirty or with "
+                + "more than 12 dirty children:%n", renderProbes));
+        renderGraph.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
+        out.append("minimum widths that moved:\n");
+        minWidthChanges.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
         out.append("dirty nodes reaching out of the window:\n");
         outside.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)

@@ -67,12 +67,18 @@ public final class WorkstationBench {
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
         StallSampler stalls = new StallSampler();
-        DirtyProbe dirty = new DirtyProbe(main.scene());
-        dirty.start();
+        // the dirty-node probe walks the scene graph every pulse: FX time of its own, so only on request
+        DirtyProbe dirty = Boolean.getBoolean("bench.dirtyProbe") ? new DirtyProbe(main.scene()) : null;
+        if (dirty != null) {
+            dirty.start();
+        }
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 stalls.pulse(System.nanoTime());
+                if (dirty != null) {
+                    dirty.probeRenderGraph();
+                }
                 if (last[0] != 0) {
                     gaps.add(now - last[0]);
                 }
@@ -86,7 +92,9 @@ public final class WorkstationBench {
             if (!running) {
                 pulses.stop();
                 stalls.stop();
-                dirty.stop();
+                if (dirty != null) {
+                    dirty.stop();
+                }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 List<Long> sorted = new ArrayList<>(gaps);
                 Collections.sort(sorted);
@@ -97,7 +105,9 @@ public final class WorkstationBench {
                         wall, sorted.size(), max, p99, main.conjunctions().allRows().size());
                 System.out.print(stalls.report(12));
                 System.out.print(stalls.cpuReport());
-                System.out.print(dirty.report(15));
+                if (dirty != null) {
+                    System.out.print(dirty.report(15));
+                }
                 ws.close();
                 Platform.exit();
             }
