@@ -98,7 +98,14 @@ public final class OrbitViewModel {
         this.ctx = ctx;
         this.referenceData = ctx.workstation().referenceData();
         this.throttle = new Throttle<>(java.time.Duration.ofMillis(150), token -> refresh());
-        ctx.time().timeProperty().addListener((o, a, b) -> throttle.push(b));
+        // Live time ticks four times a second; a new second is enough here: an object moves 2 km in a quarter
+        // second, far under a pixel at the home zoom (about 80 km), and each new scene costs an SGP4 pass over the
+        // catalog and a 3D redraw, on the CPU under llvmpipe (docs/benchmarks.md, responsiveness).
+        ctx.time().timeProperty().addListener((o, a, b) -> {
+            if (a == null || a.getEpochSecond() != b.getEpochSecond()) {
+                throttle.push(b);
+            }
+        });
         ctx.selection().objects().addListener((ListChangeListener<Integer>) c -> refresh());
         ctx.selection().eventProperty().addListener((o, a, b) -> refresh());
         frame.addListener((o, a, b) -> refresh());

@@ -55,6 +55,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -148,6 +149,13 @@ public final class MainWindow {
         center.getChildren().setAll(dock.node(), firstRun);
         BorderPane root = new BorderPane(center);
         root.setId("main-window");
+        // A child wider than the window (the time bar, a long status message) changes the root's bounds, and JavaFX
+        // redraws a region whose bounds change whole: each status update became a full-window frame, 50-100 ms of
+        // llvmpipe (docs/benchmarks.md, responsiveness). Clipped to the window, the root's bounds stay put.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
         defineCommands();
         root.setTop(new VBox(menuBar(), new TimeBar(time), new AlarmBanner(alarmVm, horn, () -> dock.show(PANE_ALARMS))));
         root.setBottom(statusView);

@@ -54,6 +54,16 @@ public final class ScreeningArchive {
         return events.parallelStream().map(e -> new ScoredEvent(e, tleOnlyPc(calculator, e, hbrM, problems))).toList();
     }
 
+    /**
+     * As {@link #score}, on the calling thread only: a screening from the window scores each sub-window while the
+     * screener waits, and a parallel stream there would take the core left to the FX and render threads.
+     */
+    public static List<ScoredEvent> scoreOnCallingThread(List<ConjunctionEvent> events, double hbrM,
+                                                         Consumer<String> problems) {
+        PcCalculator calculator = new PcCalculator();
+        return events.stream().map(e -> new ScoredEvent(e, tleOnlyPc(calculator, e, hbrM, problems))).toList();
+    }
+
     /** Stores a finished run and its events (grouped with earlier updates of the same events); returns the run id. */
     public static long save(Store store, ScreeningRequest request, Collection<Integer> primaryIds,
                             ScreeningOutcome outcome, List<ScoredEvent> events, double wallS, DataOrigin origin,

@@ -49,7 +49,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -381,6 +383,10 @@ public final class Workstation implements AutoCloseable {
                 spec.threads()));
         List<String> problems = new CopyOnWriteArrayList<>();
         Set<String> fed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        // each streamed event is scored once: the outcome hands back the same instances (Pc is most of the CPU a
+        // run costs after the screening itself)
+        Map<ConjunctionEvent, ScreeningArchive.ScoredEvent> scoredSoFar = Collections.synchronizedMap(
+                new IdentityHashMap<>());
         String runTag = "ui-" + startedAt.toEpochMilli();
         DataOrigin origin = DataOrigin.LIVE;
         CatalogScreening.Result result = new CatalogScreening(data).screen(request, sets, List.of(),
@@ -393,15 +399,19 @@ public final class Workstation implements AutoCloseable {
 
                     @Override
                     public void eventsFound(List<ConjunctionEvent> shortEvents) {
-                        List<ScreeningArchive.ScoredEvent> scored = ScreeningArchive.score(shortEvents,
+                        List<ScreeningArchive.ScoredEvent> scored = ScreeningArchive.scoreOnCallingThread(shortEvents,
                                 DEFAULT_HBR_M, problems::add);
+                        scored.forEach(s -> scoredSoFar.put(s.event(), s));
                         feedAlarms(scored, origin, runTag, fed);
                         streamed.accept(scored);
                     }
                 }, progress.cancellation());
-        progress.update(0.96, "Pc of " + result.outcome().events().size() + " events");
-        List<ScreeningArchive.ScoredEvent> scored = ScreeningArchive.score(result.outcome().events(), DEFAULT_HBR_M,
-                problems::add);
+        progress.update(0.96, "collecting " + result.outcome().events().size() + " events");
+        PcCalculator calculator = new PcCalculator();
+        List<ScreeningArchive.ScoredEvent> scored = result.outcome().events().stream()
+                .map(e -> scoredSoFar.computeIfAbsent(e, unstreamed -> new ScreeningArchive.ScoredEvent(unstreamed,
+                        ScreeningArchive.tleOnlyPc(calculator, unstreamed, DEFAULT_HBR_M, problems::add))))
+                .toList();
         feedAlarms(scored, origin, runTag, fed);
         double wallS = (System.nanoTime() - t0) / 1e9;
         progress.update(0.99, "storing " + scored.size() + " events");

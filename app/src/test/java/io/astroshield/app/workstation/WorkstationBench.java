@@ -66,9 +66,19 @@ public final class WorkstationBench {
     private static void measure(MainWindow main, Workstation ws, Instant start, Duration window) {
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
+        StallSampler stalls = new StallSampler();
+        // the dirty-node probe walks the scene graph every pulse: FX time of its own, so only on request
+        DirtyProbe dirty = Boolean.getBoolean("bench.dirtyProbe") ? new DirtyProbe(main.scene()) : null;
+        if (dirty != null) {
+            dirty.start();
+        }
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                stalls.pulse(System.nanoTime());
+                if (dirty != null) {
+                    dirty.probeRenderGraph();
+                }
                 if (last[0] != 0) {
                     gaps.add(now - last[0]);
                 }
@@ -81,6 +91,10 @@ public final class WorkstationBench {
         main.screening().runningProperty().addListener((o, was, running) -> {
             if (!running) {
                 pulses.stop();
+                stalls.stop();
+                if (dirty != null) {
+                    dirty.stop();
+                }
                 double wall = (System.nanoTime() - t0) / 1e9;
                 List<Long> sorted = new ArrayList<>(gaps);
                 Collections.sort(sorted);
@@ -89,6 +103,11 @@ public final class WorkstationBench {
                 System.out.printf(Locale.ROOT, "screening %d objects x %s from the UI: %.1f s wall, %d pulses, "
                                 + "largest pulse gap %.1f ms, p99 %.1f ms, events %d%n", ws.catalog().size(), window,
                         wall, sorted.size(), max, p99, main.conjunctions().allRows().size());
+                System.out.print(stalls.report(12));
+                System.out.print(stalls.cpuReport());
+                if (dirty != null) {
+                    System.out.print(dirty.report(15));
+                }
                 ws.close();
                 Platform.exit();
             }
