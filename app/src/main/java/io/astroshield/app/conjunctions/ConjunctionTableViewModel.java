@@ -48,14 +48,16 @@ public final class ConjunctionTableViewModel {
     private final ObjectProperty<ConjunctionFilter> filter = new SimpleObjectProperty<>(ConjunctionFilter.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final Throttle<Workstation.Change> reloads;
-    private final Throttle<List<ScreeningArchive.ScoredEvent>> provisional;
-    private final List<ScreeningArchive.ScoredEvent> pendingProvisional = new ArrayList<>();
+    /** Signals that {@link #pendingProvisional} has rows for the FX thread. */
+    private final Throttle<Boolean> provisional;
+    /** Rows built on the screening's threads, waiting for the next throttled append; guarded by itself. */
+    private final List<EventRow> pendingProvisional = new ArrayList<>();
     private final AtomicLong provisionalIds = new AtomicLong();
 
     public ConjunctionTableViewModel(ConsoleContext ctx) {
         this.ctx = ctx;
         this.reloads = new Throttle<>(java.time.Duration.ofMillis(300), c -> reload());
-        this.provisional = new Throttle<>(java.time.Duration.ofMillis(200), this::appendProvisional);
+        this.provisional = new Throttle<>(java.time.Duration.ofMillis(200), ready -> appendProvisional());
         ctx.workstation().addListener(change -> {
             if (change == Workstation.Change.EVENTS || change == Workstation.Change.CATALOG) {
                 reloads.push(change);
@@ -106,7 +108,9 @@ public final class ConjunctionTableViewModel {
                     loading.set(false);
                     StoredEvent selected = ctx.selection().event();
                     rows.setAll(loaded);
-                    pendingProvisional.clear();
+                    synchronized (pendingProvisional) {
+                        pendingProvisional.clear();
+                    }
                     applyFilter();
                     if (selected != null) {
                         loaded.stream().filter(r -> r.event().id() == selected.id()).findFirst()
@@ -119,28 +123,35 @@ public final class ConjunctionTableViewModel {
                 });
     }
 
-    /** From a screening's worker thread: events of a finished sub-window, shown until the run is stored. */
+    /**
+     * From a screening's worker thread: events of a finished sub-window, shown until the run is stored. The rows are
+     * built here, off the FX thread, which only appends them (a full-catalog run streams thousands).
+     */
     public void streamed(List<ScreeningArchive.ScoredEvent> events) {
-        synchronized (pendingProvisional) {
-            pendingProvisional.addAll(events);
-            provisional.push(List.copyOf(pendingProvisional));
+        CatalogSnapshot catalog = ctx.workstation().catalog();
+        List<EventRow> built = new ArrayList<>(events.size());
+        for (ScreeningArchive.ScoredEvent s : events) {
+            ConjunctionObservation o = DomainRows.observation(s.event(), s.pc());
+            StoredEvent e = new StoredEvent(-provisionalIds.incrementAndGet(), o.primaryNorad(), o.secondaryNorad(),
+                    EventStatus.OPEN, null, null, null, 0, o.tca(), o.missDistanceM(), o.relativeSpeedMps(),
+                    o.pc(), o.pcMax(), o.pcMethod(), o.encounter() == null ? EncounterKind.SHORT : o.encounter(), o);
+            built.add(new EventRow(e, catalog.label(o.primaryNorad()), catalog.label(o.secondaryNorad()), true));
         }
+        synchronized (pendingProvisional) {
+            pendingProvisional.addAll(built);
+        }
+        provisional.push(Boolean.TRUE);
     }
 
-    private void appendProvisional(List<ScreeningArchive.ScoredEvent> all) {
-        CatalogSnapshot catalog = ctx.workstation().catalog();
-        List<EventRow> add = new ArrayList<>();
+    private void appendProvisional() {
+        List<EventRow> add;
         synchronized (pendingProvisional) {
-            for (ScreeningArchive.ScoredEvent s : all) {
-                ConjunctionObservation o = DomainRows.observation(s.event(), s.pc());
-                StoredEvent e = new StoredEvent(-provisionalIds.incrementAndGet(), o.primaryNorad(), o.secondaryNorad(),
-                        EventStatus.OPEN, null, null, null, 0, o.tca(), o.missDistanceM(), o.relativeSpeedMps(),
-                        o.pc(), o.pcMax(), o.pcMethod(), o.encounter() == null ? EncounterKind.SHORT : o.encounter(), o);
-                add.add(new EventRow(e, catalog.label(o.primaryNorad()), catalog.label(o.secondaryNorad()), true));
-            }
+            add = List.copyOf(pendingProvisional);
             pendingProvisional.clear();
         }
-        rows.addAll(add);
+        if (!add.isEmpty()) {
+            rows.addAll(add);
+        }
     }
 
     public void select(EventRow row) {
