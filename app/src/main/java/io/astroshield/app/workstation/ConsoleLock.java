@@ -5,6 +5,7 @@ import io.astroshield.persistence.Store;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -74,7 +75,7 @@ public final class ConsoleLock {
         byte[] hash = derive(password, salt, ITERATIONS);
         Base64.Encoder b64 = Base64.getEncoder();
         String verifier = String.join("$", "pbkdf2-sha256", Integer.toString(ITERATIONS), b64.encodeToString(salt),
-                b64.encodeToString(hash), b64.encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                b64.encodeToString(hash), b64.encodeToString(user.getBytes(StandardCharsets.UTF_8)));
         Instant now = clock.instant();
         store.write(tx -> {
             tx.settings().put(SettingScope.LOCAL, VERIFIER_KEY, verifier, now);
@@ -137,7 +138,7 @@ public final class ConsoleLock {
                 throw new IllegalStateException("setting " + VERIFIER_KEY + " is not a pbkdf2-sha256 verifier");
             }
             Base64.Decoder b64 = Base64.getDecoder();
-            return new Verifier(new String(b64.decode(f[4]), java.nio.charset.StandardCharsets.UTF_8),
+            return new Verifier(new String(b64.decode(f[4]), StandardCharsets.UTF_8),
                     Integer.parseInt(f[1]), b64.decode(f[2]), b64.decode(f[3]));
         }
 

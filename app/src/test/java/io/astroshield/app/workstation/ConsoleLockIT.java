@@ -64,16 +64,9 @@ class ConsoleLockIT {
         return WaitForAsyncUtils.asyncFx(c).get();
     }
 
-    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (System.nanoTime() < deadline) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (fx(condition)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("timed out waiting until " + what);
+    /** Waits (up to a generous minute against hangs) for the FX side to show something. */
+    private static void await(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(1, TimeUnit.MINUTES, () -> fx(condition));
     }
 
     @Test
@@ -93,13 +86,13 @@ class ConsoleLockIT {
 
         // when the user name is typed (what a local account would type): refused
         robot.clickOn("#unlock-answer").write("ana").clickOn("#unlock");
-        waitUntil("the refusal is shown", () -> ((Label) robot.lookup("#unlock-error").query()).getText()
+        await(() -> ((Label) robot.lookup("#unlock-error").query()).getText()
                 .equals("wrong password for ana"));
         assertThat(robot.lookup("#lock-screen").tryQuery()).isPresent();
 
         // when the password is typed: open again, and commands work
         robot.clickOn("#unlock-answer").write(PASSWORD).clickOn("#unlock");
-        waitUntil("the lock screen is gone", () -> robot.lookup("#lock-screen").tryQuery().isEmpty());
+        await(() -> robot.lookup("#lock-screen").tryQuery().isEmpty());
         assertThat(fx(() -> robot.lookup("#menu-bar").queryAs(Node.class).isDisabled())).isFalse();
         robot.interact(() -> window.run(otherCommand));
         assertThat(fx(window::theme)).isEqualTo(other);

@@ -1,6 +1,7 @@
 package io.astroshield.sync.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.astroshield.domain.alarms.ConjunctionAlarms;
 import io.astroshield.domain.alarms.ConjunctionUpdate;
 import io.astroshield.domain.alarms.DataOrigin;
 import io.astroshield.domain.alarms.UpdateSource;
@@ -46,8 +47,6 @@ public final class SharedConjunctions {
     static final String COVARIANCE_SOURCE = "BACKEND";
     /** State vectors further than this from TCA are not at TCA. */
     private static final Duration AT_TCA = Duration.ofMillis(1);
-    /** The store's own rule: an update within 5 minutes of an event's TCA belongs to that event. */
-    private static final Duration SAME_EVENT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = Json.newMapper();
 
     /** What one pass did: the updates recorded (for the alarm engine) and the conjunctions skipped, with why. */
@@ -82,7 +81,8 @@ public final class SharedConjunctions {
                 Optional<ConjunctionObservation> o = observation(c, skipped, id -> tx.syncMirror()
                         .find("spacecraft", id).map(r -> noradOfSpacecraft(r.payload())).orElse(null));
                 if (o.isEmpty() || repeatsLatest(o.get(), tx.conjunctionEvents().forPair(o.get().primaryNorad(),
-                        o.get().secondaryNorad(), o.get().tca().minus(SAME_EVENT), o.get().tca().plus(SAME_EVENT)))) {
+                        o.get().secondaryNorad(), o.get().tca().minus(ConjunctionAlarms.TCA_MATCH_WINDOW),
+                        o.get().tca().plus(ConjunctionAlarms.TCA_MATCH_WINDOW)))) {
                     continue;
                 }
                 tx.conjunctionEvents().record(List.of(o.get()), null, null, now);
