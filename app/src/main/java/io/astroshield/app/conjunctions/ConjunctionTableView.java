@@ -2,7 +2,6 @@ package io.astroshield.app.conjunctions;
 
 import io.astroshield.app.workstation.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -36,9 +35,7 @@ public final class ConjunctionTableView extends BorderPane {
         this.vm = vm;
         setId("conjunction-table-view");
         table.setId("conjunction-table");
-        SortedList<EventRow> sorted = new SortedList<>(vm.visibleRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        vm.visibleRows().showIn(table);
         table.setPlaceholder(new Label("No conjunctions in the window. Run a screening (Ctrl+R) or import CDMs."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 

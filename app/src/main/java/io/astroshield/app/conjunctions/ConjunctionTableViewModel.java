@@ -1,6 +1,8 @@
 package io.astroshield.app.conjunctions;
 
 import io.astroshield.app.fx.FxThread;
+import io.astroshield.app.fx.FxYield;
+import io.astroshield.app.fx.MergingSortedList;
 import io.astroshield.app.fx.Throttle;
 import io.astroshield.app.workstation.CatalogSnapshot;
 import io.astroshield.app.workstation.ConsoleContext;
@@ -18,7 +20,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,7 +45,8 @@ public final class ConjunctionTableViewModel {
 
     private final ConsoleContext ctx;
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<EventRow> visible = new FilteredList<>(rows);
+    /** Filtered and in the table's sort order; streamed batches are merged into it (see MergingSortedList). */
+    private final MergingSortedList<EventRow> visible = new MergingSortedList<>(rows);
     private final ObjectProperty<ConjunctionFilter> filter = new SimpleObjectProperty<>(ConjunctionFilter.NONE);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final Throttle<Workstation.Change> reloads;
@@ -71,7 +73,7 @@ public final class ConjunctionTableViewModel {
         });
     }
 
-    public ObservableList<EventRow> visibleRows() {
+    public MergingSortedList<EventRow> visibleRows() {
         return visible;
     }
 
@@ -125,12 +127,16 @@ public final class ConjunctionTableViewModel {
 
     /**
      * From a screening's worker thread: events of a finished sub-window, shown until the run is stored. The rows are
-     * built here, off the FX thread, which only appends them (a full-catalog run streams thousands).
+     * built here, off the FX thread, which only appends them (a full-catalog run streams thousands); the building
+     * steps aside while the FX thread is behind.
      */
     public void streamed(List<ScreeningArchive.ScoredEvent> events) {
         CatalogSnapshot catalog = ctx.workstation().catalog();
         List<EventRow> built = new ArrayList<>(events.size());
         for (ScreeningArchive.ScoredEvent s : events) {
+            if ((built.size() & 63) == 0) {
+                FxYield.INSTANCE.run();
+            }
             ConjunctionObservation o = DomainRows.observation(s.event(), s.pc());
             StoredEvent e = new StoredEvent(-provisionalIds.incrementAndGet(), o.primaryNorad(), o.secondaryNorad(),
                     EventStatus.OPEN, null, null, null, 0, o.tca(), o.missDistanceM(), o.relativeSpeedMps(),

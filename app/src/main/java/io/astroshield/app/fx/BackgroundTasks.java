@@ -92,7 +92,8 @@ public final class BackgroundTasks implements AutoCloseable {
         final List<Runnable> cancelActions = new CopyOnWriteArrayList<>();
         private final String title;
         private final Work<T> work;
-        private final Cancellation cancellation = new Cancellation();
+        // the work steps aside while the FX thread is behind: the window stays responsive on a small machine
+        private final Cancellation cancellation = new Cancellation(FxYield.INSTANCE);
         ObservableList<TaskHandle<?>> runningList;
         TaskHandle<T> handle;
 

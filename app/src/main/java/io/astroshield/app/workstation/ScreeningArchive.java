@@ -3,6 +3,7 @@ package io.astroshield.app.workstation;
 import io.astroshield.domain.DomainException;
 import io.astroshield.domain.risk.PcCalculator;
 import io.astroshield.domain.risk.TleOnlyPc;
+import io.astroshield.domain.screening.Cancellation;
 import io.astroshield.domain.screening.ConjunctionEvent;
 import io.astroshield.domain.screening.EncounterType;
 import io.astroshield.domain.screening.ScreeningOutcome;
@@ -16,6 +17,7 @@ import io.astroshield.persistence.screening.RunStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,12 +58,18 @@ public final class ScreeningArchive {
 
     /**
      * As {@link #score}, on the calling thread only: a screening from the window scores each sub-window while the
-     * screener waits, and a parallel stream there would take the core left to the FX and render threads.
+     * screener waits, and a parallel stream there would take the core left to the FX and render threads. Checks
+     * {@code cancellation} between events (about a millisecond each).
      */
     public static List<ScoredEvent> scoreOnCallingThread(List<ConjunctionEvent> events, double hbrM,
-                                                         Consumer<String> problems) {
+                                                         Consumer<String> problems, Cancellation cancellation) {
         PcCalculator calculator = new PcCalculator();
-        return events.stream().map(e -> new ScoredEvent(e, tleOnlyPc(calculator, e, hbrM, problems))).toList();
+        List<ScoredEvent> scored = new ArrayList<>(events.size());
+        for (ConjunctionEvent e : events) {
+            cancellation.check();
+            scored.add(new ScoredEvent(e, tleOnlyPc(calculator, e, hbrM, problems)));
+        }
+        return scored;
     }
 
     /** Stores a finished run and its events (grouped with earlier updates of the same events); returns the run id. */

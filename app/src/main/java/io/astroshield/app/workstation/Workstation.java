@@ -400,7 +400,7 @@ public final class Workstation implements AutoCloseable {
                     @Override
                     public void eventsFound(List<ConjunctionEvent> shortEvents) {
                         List<ScreeningArchive.ScoredEvent> scored = ScreeningArchive.scoreOnCallingThread(shortEvents,
-                                DEFAULT_HBR_M, problems::add);
+                                DEFAULT_HBR_M, problems::add, progress.cancellation());
                         scored.forEach(s -> scoredSoFar.put(s.event(), s));
                         feedAlarms(scored, origin, runTag, fed);
                         streamed.accept(scored);
@@ -409,8 +409,11 @@ public final class Workstation implements AutoCloseable {
         progress.update(0.96, "collecting " + result.outcome().events().size() + " events");
         PcCalculator calculator = new PcCalculator();
         List<ScreeningArchive.ScoredEvent> scored = result.outcome().events().stream()
-                .map(e -> scoredSoFar.computeIfAbsent(e, unstreamed -> new ScreeningArchive.ScoredEvent(unstreamed,
-                        ScreeningArchive.tleOnlyPc(calculator, unstreamed, DEFAULT_HBR_M, problems::add))))
+                .map(e -> scoredSoFar.computeIfAbsent(e, unstreamed -> {
+                    progress.cancellation().check();
+                    return new ScreeningArchive.ScoredEvent(unstreamed,
+                            ScreeningArchive.tleOnlyPc(calculator, unstreamed, DEFAULT_HBR_M, problems::add));
+                }))
                 .toList();
         feedAlarms(scored, origin, runTag, fed);
         double wallS = (System.nanoTime() - t0) / 1e9;

@@ -41,7 +41,8 @@ final class StallSampler {
     }
 
     /** One stall: how long, and how much CPU the FX and render threads got in it, nanoseconds. */
-    record Stall(long startNanos, long lengthNanos, long fxCpuNanos, long renderCpuNanos, long gcMs) {
+    record Stall(long startNanos, long lengthNanos, long fxCpuNanos, long renderCpuNanos, long gcMs,
+                 String threads) {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -49,6 +50,8 @@ final class StallSampler {
     private final Map<String, Integer> fxStacks = new HashMap<>();
     private final Map<String, Integer> renderStacks = new HashMap<>();
     private final Map<String, Integer> fxTopOwnFrames = new HashMap<>();
+    /** Background task threads seen RUNNABLE in gaps, by Java name and innermost project frame. */
+    private final Map<String, Integer> taskFrames = new HashMap<>();
     private final List<GcPause> gcPauses = new ArrayList<>();
     private final List<Stall> stalls = new ArrayList<>();
     private final Thread sampler;
@@ -114,6 +117,7 @@ final class StallSampler {
             }
             long fxCpu0 = cpu(fx);
             long renderCpu0 = cpu(render);
+            Map<String, long[]> sched0 = schedstat();
             while (running && lastPulseNanos == pulse) {
                 sample(fx, render);
                 LockSupport.parkNanos(SAMPLE_NANOS);
@@ -121,7 +125,8 @@ final class StallSampler {
             long end = lastPulseNanos;
             long gcMs = gcWithin(pulse, end);
             synchronized (stalls) {
-                stalls.add(new Stall(pulse, end - pulse, cpu(fx) - fxCpu0, cpu(render) - renderCpu0, gcMs));
+                stalls.add(new Stall(pulse, end - pulse, cpu(fx) - fxCpu0, cpu(render) - renderCpu0, gcMs,
+                        schedDelta(sched0, schedstat())));
             }
         }
     }
@@ -162,6 +167,44 @@ final class StallSampler {
         }
     }
 
+    /**
+     * Per thread (tid and OS name), from /proc/self/task/TID/schedstat (Linux): nanoseconds on a CPU and nanoseconds
+     * runnable but waiting for one. Read at a stall's detection and at its end: who had the cores, who waited.
+     */
+    private static Map<String, long[]> schedstat() {
+        Map<String, long[]> out = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String[] f = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    out.put(task.getFileName() + " " + name, new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])});
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended, or no schedstat here
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    private static String schedDelta(Map<String, long[]> before, Map<String, long[]> after) {
+        StringBuilder b = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> {
+                    long[] a = e.getValue();
+                    long[] z = before.getOrDefault(e.getKey(), new long[2]);
+                    return Map.entry(e.getKey(), new long[] {a[0] - z[0], a[1] - z[1]});
+                })
+                .filter(e -> e.getValue()[0] + e.getValue()[1] > 2_000_000L)
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed())
+                .limit(8)
+                .forEach(e -> b.append(String.format(Locale.ROOT, "%n             %-24s on cpu %5.1f ms, waiting %5.1f ms",
+                        e.getKey(), e.getValue()[0] / 1e6, e.getValue()[1] / 1e6)));
+        return b.toString();
+    }
+
     /** CPU time each group of threads (names that differ only in numbers) used while the sampler ran. */
     String cpuReport() {
         readCpu();
@@ -190,6 +233,12 @@ final class StallSampler {
         ThreadInfo[] infos = threads.getThreadInfo(new long[] {fx, render}, DEPTH);
         synchronized (fxStacks) {
             samples++;
+            for (ThreadInfo t : threads.dumpAllThreads(false, false, 12)) {
+                if (t.getThreadName().startsWith("astroshield-task") && t.getThreadState() == Thread.State.RUNNABLE) {
+                    taskFrames.merge(t.getThreadName().replaceAll("\\d+", "#") + "  " + ownFrame(t), 1,
+                            Integer::sum);
+                }
+            }
             if (infos[0] != null) {
                 fxStacks.merge(key(infos[0], 8), 1, Integer::sum);
                 fxTopOwnFrames.merge(ownFrame(infos[0]), 1, Integer::sum);
@@ -250,8 +299,13 @@ final class StallSampler {
         out.append(String.format(Locale.ROOT, "%n%d gaps over %d ms; the longest, with the CPU the FX and render "
                 + "threads got in them and the GC pauses inside:%n", all.size(), STALL_NANOS / 1_000_000));
         for (Stall s : all.subList(0, Math.min(top, all.size()))) {
-            out.append(String.format(Locale.ROOT, "  %6.1f ms  FX cpu %5.1f ms  render cpu %5.1f ms  GC %d ms%n",
-                    s.lengthNanos() / 1e6, s.fxCpuNanos() / 1e6, s.renderCpuNanos() / 1e6, s.gcMs()));
+            out.append(String.format(Locale.ROOT, "  %6.1f ms  FX cpu %5.1f ms  render cpu %5.1f ms  GC %d ms"
+                            + "  at JVM uptime %.2f s%n", s.lengthNanos() / 1e6, s.fxCpuNanos() / 1e6,
+                    s.renderCpuNanos() / 1e6, s.gcMs(), (s.startNanos() - jvmStartNanos) / 1e9));
+            if (all.indexOf(s) < 3) {
+                out.append("      threads from the stall's detection (60 ms in) to its end:").append(s.threads())
+                        .append('\n');
+            }
         }
         synchronized (gcPauses) {
             long total = gcPauses.stream().mapToLong(GcPause::durationMs).sum();
@@ -265,6 +319,8 @@ final class StallSampler {
         synchronized (fxStacks) {
             out.append(String.format(Locale.ROOT, "%d samples in gaps; FX thread, innermost own frame:%n", samples));
             appendTop(out, fxTopOwnFrames, top);
+            out.append("background task threads running in gaps, innermost own frame:\n");
+            appendTop(out, taskFrames, top);
             out.append("FX thread stacks:\n");
             appendTop(out, fxStacks, top);
             out.append("render thread stacks:\n");

@@ -66,6 +66,8 @@ public final class WorkstationBench {
     private static void measure(MainWindow main, Workstation ws, Instant start, Duration window) {
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
+        // the most rows the table showed: after the run is stored the table reloads around the clock's time
+        int[] peakRows = {0};
         StallSampler stalls = new StallSampler();
         // the dirty-node probe walks the scene graph every pulse: FX time of its own, so only on request
         DirtyProbe dirty = Boolean.getBoolean("bench.dirtyProbe") ? new DirtyProbe(main.scene()) : null;
@@ -83,6 +85,12 @@ public final class WorkstationBench {
                     gaps.add(now - last[0]);
                 }
                 last[0] = now;
+                int rows = main.conjunctions().allRows().size();
+                if (peakRows[0] == 0 && rows > 0) {
+                    System.out.printf(Locale.ROOT, "first rows in the table at JVM uptime %.2f s%n",
+                            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+                }
+                peakRows[0] = Math.max(peakRows[0], rows);
             }
         };
         long t0 = System.nanoTime();
@@ -101,8 +109,10 @@ public final class WorkstationBench {
                 double max = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6;
                 double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) (sorted.size() * 0.99)) / 1e6;
                 System.out.printf(Locale.ROOT, "screening %d objects x %s from the UI: %.1f s wall, %d pulses, "
-                                + "largest pulse gap %.1f ms, p99 %.1f ms, events %d%n", ws.catalog().size(), window,
-                        wall, sorted.size(), max, p99, main.conjunctions().allRows().size());
+                                + "largest pulse gap %.1f ms, p99 %.1f ms, rows streamed into the table %d%n", ws.catalog().size(),
+                        window, wall, sorted.size(), max, p99, peakRows[0]);
+                System.out.printf(Locale.ROOT, "background work stepped aside for the FX thread: %.1f s (all threads)%n",
+                        io.astroshield.app.fx.FxYield.INSTANCE.parkedNanos() / 1e9);
                 System.out.print(stalls.report(12));
                 System.out.print(stalls.cpuReport());
                 if (dirty != null) {

@@ -112,6 +112,16 @@ class CatalogScreeningTest {
     }
 
     @Test
+    void everyObjectsKnotsInEverySubWindowPassTheBetweenUnitsHook() {
+        // a window passes a hook that lets its drawing thread catch up: it must come round often, not per sub-window
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        ScreeningOutcome outcome = screen(Set.of(), new Cancellation(calls::incrementAndGet), ScreeningProgress.NONE)
+                .outcome();
+        int subWindows = (int) Math.ceil(3 * 3600 / ScreeningSettings.defaults(5_000, 2).chunkS());
+        assertThat(calls.get()).isGreaterThanOrEqualTo((long) outcome.statistics().objects() * subWindows);
+    }
+
+    @Test
     void unknownPrimaryIsRefused() {
         assertThatThrownBy(() -> screen(Set.of(5), new Cancellation(), ScreeningProgress.NONE))
                 .isInstanceOf(DomainException.class).hasMessageContaining("[5]");
