@@ -125,14 +125,13 @@ public final class ViewFixture implements AutoCloseable {
 
     /** Polls {@code condition} on the FX thread until it holds; false after {@code timeoutMs}. */
     public static boolean waitFor(BooleanSupplier condition, long timeoutMs) throws InterruptedException {
-        long end = System.nanoTime() + timeoutMs * 1_000_000;
-        while (System.nanoTime() < end) {
-            if (onFx(condition::getAsBoolean)) {
-                return true;
-            }
-            Thread.sleep(50);
+        try {
+            org.testfx.util.WaitForAsyncUtils.waitFor(timeoutMs, TimeUnit.MILLISECONDS,
+                    () -> onFx(condition::getAsBoolean));
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     public static Path screenshotDir() throws IOException {

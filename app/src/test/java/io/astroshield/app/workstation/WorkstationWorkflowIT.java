@@ -79,15 +79,11 @@ class WorkstationWorkflowIT {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (WaitForAsyncUtils.asyncFx(condition).get()) {
-                return;
-            }
-            Thread.sleep(100);
+        try {
+            WaitForAsyncUtils.waitFor(3, TimeUnit.MINUTES, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
         }
-        throw new AssertionError("timed out waiting until " + what);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
