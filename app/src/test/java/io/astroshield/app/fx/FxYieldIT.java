@@ -33,7 +33,7 @@ class FxYieldIT {
         FxYield yield = new FxYield();
         AtomicBoolean fxFree = new AtomicBoolean();
         CountDownLatch release = new CountDownLatch(1);
-        holdFxThread(release, fxFree);
+        holdFxThread(release, 10_000, fxFree);
         Thread worker = Thread.currentThread();
         AtomicBoolean waiting = new AtomicBoolean();
         // frees the FX thread once the work is parked in the second call
@@ -59,7 +59,7 @@ class FxYieldIT {
     void workGoesOnAfterTheLongestWaitEvenIfTheFxThreadStaysBusy() throws Exception {
         FxYield yield = new FxYield();
         AtomicBoolean fxFree = new AtomicBoolean();
-        holdFxThread(FxYield.MAX_WAIT_MS * 8, fxFree);
+        holdFxThread(new CountDownLatch(1), FxYield.MAX_WAIT_MS * 8, fxFree);
 
         yield.run();
         Thread.sleep(FxYield.LATE_MS * 3);
@@ -71,29 +71,13 @@ class FxYieldIT {
                 .isLessThanOrEqualTo((FxYield.LATE_MS + FxYield.MAX_WAIT_MS) * 1_000_000L + 50_000_000L);
     }
 
-    /** Keeps the FX thread busy for {@code ms} from now; returns once it has started. */
-    private static void holdFxThread(long ms, AtomicBoolean free) throws InterruptedException {
-        CountDownLatch never = new CountDownLatch(1);
+    /** Keeps the FX thread busy until {@code release} or for {@code ms}; returns once it has started. */
+    private static void holdFxThread(CountDownLatch release, long ms, AtomicBoolean free) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         Platform.runLater(() -> {
             started.countDown();
             try {
-                never.await(ms, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            free.set(true);
-        });
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    /** Keeps the FX thread busy until {@code release} (at most 10 s); returns once it has started. */
-    private static void holdFxThread(CountDownLatch release, AtomicBoolean free) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            started.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
+                release.await(ms, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
