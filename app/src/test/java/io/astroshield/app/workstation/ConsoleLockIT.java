@@ -3,9 +3,6 @@ package io.astroshield.app.workstation;
 import io.astroshield.app.alarms.SoundCue;
 import io.astroshield.app.fx.Theme;
 import io.astroshield.domain.alarms.Role;
-import io.astroshield.domain.time.ReferenceData;
-import io.astroshield.persistence.StoreOptions;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,7 +17,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -40,8 +36,7 @@ class ConsoleLockIT {
 
     @Start
     void start(Stage stage) {
-        workstation = Workstation.open(dir.resolve("data"), StoreOptions.defaults(), ReferenceData.builtIn(),
-                Clock.systemUTC(), new SoundCue());
+        workstation = WindowFixture.openWorkstation(dir.resolve("data"));
         // given ana signed in to the backend earlier (what SyncService.connect records), now offline
         workstation.verified("ana", Role.OPERATOR);
         workstation.wentOffline();
@@ -52,12 +47,7 @@ class ConsoleLockIT {
 
     @AfterAll
     static void close() {
-        if (window != null) {
-            Platform.runLater(window::close);
-        }
-        if (workstation != null) {
-            workstation.close();
-        }
+        WindowFixture.close(window, workstation);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -2,9 +2,6 @@ package io.astroshield.app.workstation;
 
 import io.astroshield.app.alarms.SoundCue;
 import io.astroshield.domain.alarms.Role;
-import io.astroshield.domain.time.ReferenceData;
-import io.astroshield.persistence.StoreOptions;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
@@ -19,7 +16,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +38,7 @@ class MainWindowLayoutIT {
 
     @Start
     void start(Stage stage) {
-        workstation = Workstation.open(dir.resolve("data"), StoreOptions.defaults(), ReferenceData.builtIn(),
-                Clock.systemUTC(), new SoundCue());
+        workstation = WindowFixture.openWorkstation(dir.resolve("data"));
         // given a long identity in the status bar (verified, now offline: the longest form it takes)
         workstation.verified("a.very.long.user.name.from.the.directory", Role.SUPERVISOR);
         workstation.wentOffline();
@@ -53,12 +48,7 @@ class MainWindowLayoutIT {
 
     @AfterAll
     static void close() {
-        if (window != null) {
-            Platform.runLater(window::close);
-        }
-        if (workstation != null) {
-            workstation.close();
-        }
+        WindowFixture.close(window, workstation);
     }
 
     @Test

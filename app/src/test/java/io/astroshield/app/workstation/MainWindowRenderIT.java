@@ -7,8 +7,6 @@ import io.astroshield.app.fx.FileDialogs;
 import io.astroshield.app.fx.Progress;
 import io.astroshield.app.orbitview.PointCloud;
 import io.astroshield.app.orbitview.ViewFixture;
-import io.astroshield.domain.time.ReferenceData;
-import io.astroshield.persistence.StoreOptions;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,8 +42,7 @@ class MainWindowRenderIT {
     @BeforeAll
     static void start() {
         ViewFixture.startFx();
-        workstation = Workstation.open(dir, StoreOptions.defaults(), ReferenceData.builtIn(), Clock.systemUTC(),
-                new SoundCue());
+        workstation = WindowFixture.openWorkstation(dir);
         DemoScenario.load(workstation, 1500, Progress.NONE);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,10 +82,11 @@ class SharedAlarmStateIT {
             a.fire(Workstation.Change.OUTBOX);
 
             // then, with no sign-in or sync asked at B, B's occurrence becomes acknowledged by A's operator
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (b.alarms(e -> e.occurrence(atB.id())).map(o -> o.acknowledgement() == null).orElse(true)
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            try {
+                WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> b.alarms(e -> e.occurrence(atB.id()))
+                        .map(o -> o.acknowledgement() != null).orElse(false));
+            } catch (TimeoutException e) {
+                throw new AssertionError("B's occurrence was not acknowledged within 60 s", e);
             }
             AlarmOccurrence acknowledged = b.alarms(e -> e.occurrence(atB.id())).orElseThrow();
             assertThat(acknowledged.acknowledgement().user()).isEqualTo("oscar.operator");

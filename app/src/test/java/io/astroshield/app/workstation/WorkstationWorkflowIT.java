@@ -6,10 +6,7 @@ import io.astroshield.app.fx.Theme;
 import io.astroshield.domain.alarms.AlarmOccurrence;
 import io.astroshield.domain.alarms.AuditAction;
 import io.astroshield.domain.cdm.CdmReader;
-import io.astroshield.domain.time.ReferenceData;
-import io.astroshield.persistence.StoreOptions;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -31,7 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +55,7 @@ class WorkstationWorkflowIT {
     @Start
     void start(Stage stage) {
         if (workstation == null) {
-            workstation = Workstation.open(dir.resolve("data"), StoreOptions.defaults(), ReferenceData.builtIn(),
-                    Clock.systemUTC(), new SoundCue());
+            workstation = WindowFixture.openWorkstation(dir.resolve("data"));
         }
         if (window == null) {
             window = new MainWindow(stage, workstation, new SoundCue(), FILES);
@@ -70,12 +65,7 @@ class WorkstationWorkflowIT {
 
     @AfterAll
     static void close() {
-        if (window != null) {
-            Platform.runLater(window::close);
-        }
-        if (workstation != null) {
-            workstation.close();
-        }
+        WindowFixture.close(window, workstation);
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
