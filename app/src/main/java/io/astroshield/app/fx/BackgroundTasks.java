@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * The one way the UI runs anything long: domain, store and network work on threads the app owns, with progress,
  * cancel and FX-thread callbacks ({@code tasks.run("Screening", work).onSuccess(vm::show).onFailure(errors::show)}).
- * {@link #running()} lists what is in flight for the status bar.
+ * {@link #running()} lists what is in flight for the status bar. Its threads, and the threads they start, run at
+ * {@link BackgroundPriority background priority}.
  */
 public final class BackgroundTasks implements AutoCloseable {
 
@@ -36,10 +37,15 @@ public final class BackgroundTasks implements AutoCloseable {
     public BackgroundTasks() {
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "astroshield-task-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                r.run();
+            }, "astroshield-task-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // The JIT compilers go below the FX thread as well (above these tasks); listing the threads takes a moment.
+        executor.execute(BackgroundPriority::lowerCompilerThreads);
     }
 
     /** Starts {@code work}; call on the FX thread. */

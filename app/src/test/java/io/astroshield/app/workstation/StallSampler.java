@@ -42,7 +42,7 @@ final class StallSampler {
 
     /** One stall: how long, and how much CPU the FX and render threads got in it, nanoseconds. */
     record Stall(long startNanos, long lengthNanos, long fxCpuNanos, long renderCpuNanos, long gcMs,
-                 String threads) {
+                 String threads, long[] fxWholeGap) {
     }
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -108,10 +108,18 @@ final class StallSampler {
     private void loop() {
         long fx = threadId(FX_THREAD);
         long render = threadId(RENDER_THREAD);
+        Path fxSchedstat = osThread(FX_THREAD).resolve("schedstat");
+        long seenPulse = 0;
+        long[] fxAtPulse = new long[2];
         while (running) {
             LockSupport.parkNanos(SAMPLE_NANOS);
             readCpu();
             long pulse = lastPulseNanos;
+            if (pulse != seenPulse) {
+                // at most one sample period after the pulse: the FX thread's share of a whole gap, not only its tail
+                seenPulse = pulse;
+                fxAtPulse = schedstat(fxSchedstat);
+            }
             if (System.nanoTime() - pulse < STALL_NANOS) {
                 continue;
             }
@@ -125,8 +133,9 @@ final class StallSampler {
             long end = lastPulseNanos;
             long gcMs = gcWithin(pulse, end);
             synchronized (stalls) {
+                long[] fxEnd = schedstat(fxSchedstat);
                 stalls.add(new Stall(pulse, end - pulse, cpu(fx) - fxCpu0, cpu(render) - renderCpu0, gcMs,
-                        schedDelta(sched0, schedstat())));
+                        schedDelta(sched0, schedstat()), new long[] {fxEnd[0] - fxAtPulse[0], fxEnd[1] - fxAtPulse[1]}));
             }
         }
     }
@@ -187,6 +196,35 @@ final class StallSampler {
             return out;
         }
         return out;
+    }
+
+    /** One thread's schedstat: nanoseconds on a CPU, nanoseconds runnable but waiting; zeros if unreadable. */
+    private static long[] schedstat(Path file) {
+        try {
+            String[] f = Files.readString(file).trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+    }
+
+    /** /proc/self/task/TID of the thread whose OS name starts like {@code javaName} (15 characters kept). */
+    private static Path osThread(String javaName) {
+        String os = javaName.substring(0, Math.min(15, javaName.length()));
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).trim().equals(os)) {
+                        return task;
+                    }
+                } catch (IOException gone) {
+                    // ended
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Path.of("/nonexistent");
     }
 
     private static String schedDelta(Map<String, long[]> before, Map<String, long[]> after) {
@@ -302,6 +340,11 @@ final class StallSampler {
             out.append(String.format(Locale.ROOT, "  %6.1f ms  FX cpu %5.1f ms  render cpu %5.1f ms  GC %d ms"
                             + "  at JVM uptime %.2f s%n", s.lengthNanos() / 1e6, s.fxCpuNanos() / 1e6,
                     s.renderCpuNanos() / 1e6, s.gcMs(), (s.startNanos() - jvmStartNanos) / 1e9));
+            long fxOn = s.fxWholeGap()[0];
+            long fxWait = s.fxWholeGap()[1];
+            out.append(String.format(Locale.ROOT, "      FX thread across the whole gap: on cpu %.1f ms, waiting for a core"
+                    + " %.1f ms, neither (blocked or idle) %.1f ms%n", fxOn / 1e6, fxWait / 1e6,
+                    Math.max(0, s.lengthNanos() - fxOn - fxWait) / 1e6));
             if (all.indexOf(s) < 3) {
                 out.append("      threads from the stall's detection (60 ms in) to its end:").append(s.threads())
                         .append('\n');
