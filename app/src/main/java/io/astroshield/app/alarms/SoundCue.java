@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The horn: a repeating two-tone cue while a DISTRESS or worse alarm is annunciating, silenced by the operator
@@ -28,8 +29,12 @@ public final class SoundCue implements Annunciator {
     private static final Logger LOG = LoggerFactory.getLogger(SoundCue.class);
 
     private final ReadOnlyBooleanWrapper sounding = new ReadOnlyBooleanWrapper(this, "sounding");
-    private MediaPlayer player;
-    private boolean audioUnavailable;
+    /**
+     * Built once, off the FX thread: writing the tone and starting the media engine took the FX thread tens of
+     * milliseconds at the first DISTRESS alarm, which comes with a screening's first results. Completes with null
+     * where there is no audio.
+     */
+    private volatile CompletableFuture<MediaPlayer> player;
 
     /** Called by the alarm engine (its thread) after the change is committed. */
     @Override
@@ -40,20 +45,42 @@ public final class SoundCue implements Annunciator {
         Platform.runLater(this::start);
     }
 
+    /** Gets the player ready in the background, so that the first alarm sounds at once. Any thread; idempotent. */
+    public CompletableFuture<MediaPlayer> prepare() {
+        CompletableFuture<MediaPlayer> p = player;
+        if (p == null) {
+            synchronized (this) {
+                if (player == null) {
+                    player = CompletableFuture.supplyAsync(SoundCue::newPlayer, runnable -> {
+                        Thread t = new Thread(runnable, "astroshield-horn");
+                        t.setDaemon(true);
+                        t.start();
+                    });
+                }
+                p = player;
+            }
+        }
+        return p;
+    }
+
     private void start() {
         sounding.set(true);
-        MediaPlayer p = player();
-        if (p != null) {
-            p.seek(javafx.util.Duration.ZERO);
-            p.play();
-        }
+        prepare().thenAccept(p -> Platform.runLater(() -> {
+            // silenced meanwhile: stay quiet
+            if (p != null && sounding.get()) {
+                p.seek(javafx.util.Duration.ZERO);
+                p.play();
+            }
+        }));
     }
 
     /** Stops the sound; the alarm is not acknowledged. */
     public void silence() {
         sounding.set(false);
-        if (player != null) {
-            player.stop();
+        CompletableFuture<MediaPlayer> p = player;
+        MediaPlayer ready = p == null ? null : p.getNow(null);
+        if (ready != null) {
+            ready.stop();
         }
     }
 
@@ -61,10 +88,7 @@ public final class SoundCue implements Annunciator {
         return sounding.getReadOnlyProperty();
     }
 
-    private MediaPlayer player() {
-        if (player != null || audioUnavailable) {
-            return player;
-        }
+    private static MediaPlayer newPlayer() {
         try {
             Path wav = Files.createTempFile("astroshield-horn", ".wav");
             wav.toFile().deleteOnExit();
@@ -72,17 +96,13 @@ public final class SoundCue implements Annunciator {
             MediaPlayer p = new MediaPlayer(new Media(wav.toUri().toString()));
             p.setCycleCount(MediaPlayer.INDEFINITE);
             // no audio device (headless consoles, test machines): the banner still shows the horn as sounding
-            p.setOnError(() -> {
-                audioUnavailable = true;
-                player = null;
-                LOG.info("no audio for the alarm cue: {}", p.getError() == null ? "unknown" : p.getError().getMessage());
-            });
-            player = p;
+            p.setOnError(() -> LOG.info("no audio for the alarm cue: {}",
+                    p.getError() == null ? "unknown" : p.getError().getMessage()));
+            return p;
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-            audioUnavailable = true;
             LOG.info("no audio for the alarm cue: {}", e.toString());
+            return null;
         }
-        return player;
     }
 
     /** 0.6 s: 880 Hz then 660 Hz, 16-bit mono PCM at 22.05 kHz, then 0.4 s silence. */

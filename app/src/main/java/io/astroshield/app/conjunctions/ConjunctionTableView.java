@@ -1,9 +1,14 @@
 package io.astroshield.app.conjunctions;
 
 import io.astroshield.app.workstation.Formats;
+import io.astroshield.persistence.screening.EncounterKind;
+import io.astroshield.persistence.screening.ConjunctionObservation;
+import io.astroshield.persistence.screening.EventStatus;
+import io.astroshield.persistence.screening.StoredEvent;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -13,9 +18,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,8 +30,11 @@ import java.util.function.Function;
 /** The conjunction table: sortable columns in the CLI's order, a filter bar and search. */
 public final class ConjunctionTableView extends BorderPane {
 
+    /** More than a tall window shows. */
+    private static final int WARM_UP_ROWS = 48;
+
     private final ConjunctionTableViewModel vm;
-    private final TableView<EventRow> table = new TableView<>();
+    private final TableView<EventRow> table = newTable();
     private final TextField search = new TextField();
     private final ComboBox<Double> minPc = new ComboBox<>();
     private final TextField maxMissKm = new TextField();
@@ -34,9 +44,18 @@ public final class ConjunctionTableView extends BorderPane {
     public ConjunctionTableView(ConjunctionTableViewModel vm) {
         this.vm = vm;
         setId("conjunction-table-view");
-        table.setId("conjunction-table");
         vm.visibleRows().showIn(table);
         table.setPlaceholder(new Label("No conjunctions in the window. Run a screening (Ctrl+R) or import CDMs."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+
+        setTop(filterBar());
+        setCenter(table);
+    }
+
+    /** The table with its columns and cells and no data: the view's, and {@link #warmUp}'s. */
+    private static TableView<EventRow> newTable() {
+        TableView<EventRow> table = new TableView<>();
+        table.setId("conjunction-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TableColumn<EventRow, java.time.Instant> tca = column("TCA (UTC)", r -> r.tca(), 190);
@@ -71,10 +90,42 @@ public final class ConjunctionTableView extends BorderPane {
         table.getColumns().setAll(List.of(tca, primary, secondary, miss, radial, inTrack, cross, speed, pc, method,
                 pcMax, covariance, encounter, age, updates, state));
         table.getSortOrder().setAll(List.of(tca));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+        return table;
+    }
 
-        setTop(filterBar());
-        setCenter(table);
+    /**
+     * Lays out a throwaway table like the view's, with a screenful of sample rows, in a scene that is never shown, so
+     * that cell creation, CSS and text layout are compiled before a screening's first rows reach the real table. Cold,
+     * that first screenful held the FX thread for about 70 ms on a two-core machine (docs/benchmarks.md,
+     * "Workstation: start-up and responsiveness"). Call on the FX thread once, when the window is up and idle.
+     * Returns the throwaway table, laid out.
+     */
+    public static TableView<EventRow> warmUp(List<String> stylesheets) {
+        TableView<EventRow> table = newTable();
+        List<EventRow> rows = new java.util.ArrayList<>();
+        Instant tca = Instant.parse("2000-01-01T12:00:00Z");
+        for (int i = 0; i < WARM_UP_ROWS; i++) {
+            boolean stored = i % 3 == 0;
+            Double pc = i % 4 == 0 ? null : 1e-4 / (i + 1);
+            ConjunctionObservation o = new ConjunctionObservation(10_000 + i, 20_000 + i, tca.plusSeconds(97L * i),
+                    40.0 * i + 1, 9_000 + i, 10.0 * i, -30.0 * i, 5.0 * i, EncounterKind.SHORT, 0.5 + i, null, pc,
+                    pc == null ? null : "PATERA_2005", pc == null ? null : pc * 3, "SAMPLE");
+            StoredEvent e = new StoredEvent(stored ? i + 1 : -i - 1, o.primaryNorad(), o.secondaryNorad(),
+                    EventStatus.OPEN, null, null, null, i % 5, o.tca(), o.missDistanceM(), o.relativeSpeedMps(), pc,
+                    o.pcMax(), o.pcMethod(), o.encounter(), o);
+            rows.add(new EventRow(e, "SAMPLE " + o.primaryNorad(), "SAMPLE DEB " + o.secondaryNorad(), !stored));
+        }
+        table.getItems().setAll(rows.subList(0, WARM_UP_ROWS / 2));
+        Scene scene = new Scene(new StackPane(table), 1600, WARM_UP_ROWS * 30);
+        scene.getStylesheets().setAll(stylesheets);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        // then what a screening's next batches do: more rows, some above the first ones, and a re-sort
+        table.getItems().addAll(0, rows.subList(WARM_UP_ROWS / 2, WARM_UP_ROWS));
+        table.sort();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        return table;
     }
 
     public TableView<EventRow> table() {

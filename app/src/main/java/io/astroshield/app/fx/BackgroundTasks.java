@@ -92,6 +92,13 @@ public final class BackgroundTasks implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /** How often a task's progress and message are redrawn at most: a few times a second reads as live. */
+    static final java.time.Duration PROGRESS_PERIOD = java.time.Duration.ofMillis(250);
+
+    /** One progress report: fraction done (negative: unknown) and message (null: unchanged). */
+    private record Shown(double fraction, String message) {
+    }
+
     static final class FxTask<T> extends Task<T> {
         final List<Consumer<? super T>> successActions = new CopyOnWriteArrayList<>();
         final List<Consumer<Throwable>> failureActions = new CopyOnWriteArrayList<>();
@@ -100,6 +107,8 @@ public final class BackgroundTasks implements AutoCloseable {
         private final Work<T> work;
         // the work steps aside while the FX thread is behind: the window stays responsive on a small machine
         private final Cancellation cancellation = new Cancellation(FxYield.INSTANCE);
+        // a screening reports progress thousands of times a second; a bar redrawn every frame kept the renderer busy
+        private final Throttle<Shown> shownProgress = new Throttle<>(PROGRESS_PERIOD, this::show);
         ObservableList<TaskHandle<?>> runningList;
         TaskHandle<T> handle;
 
@@ -113,16 +122,15 @@ public final class BackgroundTasks implements AutoCloseable {
         @Override
         protected T call() throws Exception {
             return work.run(new Progress() {
+                private String lastMessage;
+
                 @Override
                 public void update(double fraction, String message) {
-                    if (fraction >= 0) {
-                        updateProgress(Math.min(1, fraction), 1);
-                    } else {
-                        updateProgress(-1, 1);
-                    }
+                    // a report without a message keeps the last one, even if that one was never drawn
                     if (message != null) {
-                        updateMessage(message);
+                        lastMessage = message;
                     }
+                    shownProgress.push(new Shown(fraction, lastMessage));
                 }
 
                 @Override
@@ -130,6 +138,14 @@ public final class BackgroundTasks implements AutoCloseable {
                     return cancellation;
                 }
             });
+        }
+
+        /** On the FX thread: the latest progress the work reported. */
+        private void show(Shown p) {
+            updateProgress(p.fraction() >= 0 ? Math.min(1, p.fraction()) : -1, 1);
+            if (p.message() != null) {
+                updateMessage(p.message());
+            }
         }
 
         @Override

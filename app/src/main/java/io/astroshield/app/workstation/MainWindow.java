@@ -33,6 +33,7 @@ import io.astroshield.domain.input.Diagnostic;
 import io.astroshield.persistence.screening.StoredEvent;
 import io.astroshield.persistence.workspace.LayoutRow;
 import io.astroshield.persistence.workspace.SettingScope;
+import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.embed.swing.SwingFXUtils;
@@ -58,7 +59,10 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -85,6 +89,9 @@ public final class MainWindow {
     public static final String PANE_ALARMS = "alarms";
     public static final String PANE_TELEMETRY = "telemetry";
     private static final String THEME_KEY = "ui.theme";
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+    /** About a quarter of a second at 60 Hz. */
+    private static final int WARM_UP_AFTER_FRAMES = 15;
 
     private final Stage stage;
     private final Workstation ws;
@@ -170,6 +177,7 @@ public final class MainWindow {
         enableDragAndDrop();
         stage.setScene(scene);
         stage.setTitle("AstroShield");
+        warmUpOnceShown();
 
         ws.addListener(c -> {
             if (c == Workstation.Change.CATALOG || c == Workstation.Change.EVENTS) {
@@ -179,13 +187,13 @@ public final class MainWindow {
         updateFirstRun();
         // the status bar's ages move with the clock even when nothing changes
         statusTicker = new Timeline(new KeyFrame(Duration.seconds(5),
-                e -> tasks.run("Status", p -> {
+                e -> tasks.runUnlisted("Status", p -> {
                     statusVm.refresh();
                     return null;
                 })));
         statusTicker.setCycleCount(Timeline.INDEFINITE);
         statusTicker.play();
-        tasks.run("Status", p -> {
+        tasks.runUnlisted("Status", p -> {
             statusVm.refresh();
             alarmVm.requestRefresh();
             return null;
@@ -195,6 +203,35 @@ public final class MainWindow {
         tasks.run("Connecting to the backend", p -> sync.connectFromSettings())
                 .onFailure(e -> statusVm.setSync(new StatusBarViewModel.SyncState(true, false, null,
                         sync.rememberedServer().orElse(""), Dialogs.message(e))));
+    }
+
+    /**
+     * A few frames after the window first shows (start-up's own frames out, nothing streaming yet): the horn's player
+     * is built in the background, and the conjunction table's cell code runs once on sample rows off-screen, so that
+     * a screening's first rows and first DISTRESS alarm do not meet them cold.
+     */
+    private void warmUpOnceShown() {
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(WindowEvent shown) {
+                stage.removeEventHandler(WindowEvent.WINDOW_SHOWN, this);
+                new AnimationTimer() {
+                    private int frames;
+
+                    @Override
+                    public void handle(long now) {
+                        if (++frames < WARM_UP_AFTER_FRAMES) {
+                            return;
+                        }
+                        stop();
+                        horn.prepare();
+                        long t0 = System.nanoTime();
+                        ConjunctionTableView.warmUp(scene.getStylesheets());
+                        LOG.debug("conjunction table warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                    }
+                }.start();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- commands
@@ -635,7 +672,7 @@ public final class MainWindow {
             String server = url.getText().trim();
             String name = user.getText().trim();
             tasks().run("Signing in to " + server, p -> sync.connect(server, name, secret, trustFile))
-                    .onSuccess(s -> tasks().run("Status", q -> {
+                    .onSuccess(s -> tasks().runUnlisted("Status", q -> {
                         statusVm.refresh();
                         return null;
                     }))

@@ -258,11 +258,18 @@ public final class Screener {
             for (int k0 = 0; k0 < totalSteps; k0 += stepsPerChunk) {
                 cancellation.check();
                 int k1 = Math.min(totalSteps, k0 + stepsPerChunk);
+                // within a sub-window, the phases count as the earlier sub-windows' times say (a first guess before)
+                long phasesNanos = knotNanos + broadNanos + narrowNanos;
+                double knotShare = phasesNanos == 0 ? 1.0 / 3 : (double) knotNanos / phasesNanos;
+                double broadShare = phasesNanos == 0 ? 1.0 / 3 : (double) broadNanos / phasesNanos;
+                progress.update(fraction(k0, k1, 0), eventsFound.get());
                 long t0 = System.nanoTime();
                 propagateKnots(k0 * step, Math.min(durationS, k1 * step));
                 long t1 = System.nanoTime();
+                progress.update(fraction(k0, k1, knotShare), eventsFound.get());
                 List<long[]> candidates = broadPhase(k0, k1);
                 long t2 = System.nanoTime();
+                progress.update(fraction(k0, k1, knotShare + broadShare), eventsFound.get());
                 candidateIntervals.addAndGet(candidates.size());
                 List<ConjunctionEvent> found = narrowPhase(candidates);
                 long t3 = System.nanoTime();
@@ -290,6 +297,11 @@ public final class Screener {
             return new ScreeningOutcome(all, List.copyOf(dropped),
                     new ScreeningOutcome.Statistics(objects, knotsPropagated.get(), candidateIntervals.get(),
                             narrowPropagations.get(), knotNanos / 1e9, broadNanos / 1e9, narrowNanos / 1e9));
+        }
+
+        /** Fraction of the whole window done when {@code ofChunk} of the sub-window [k0, k1) is. */
+        private double fraction(int k0, int k1, double ofChunk) {
+            return (k0 + (k1 - k0) * ofChunk) / totalSteps;
         }
 
         // ---------------------------------------------------------------- knots

@@ -84,6 +84,24 @@ class CatalogScreeningTest {
     }
 
     @Test
+    void progressIsReportedFromTheStartWithinEachSubWindowAndOnlyGoesUp() {
+        // given a listener that records every fraction reported
+        List<Double> fractions = Collections.synchronizedList(new ArrayList<>());
+        ScreeningProgress listener = (fractionDone, eventsSoFar) -> fractions.add(fractionDone);
+
+        // when
+        screen(Set.of(), new Cancellation(), listener);
+
+        // then: 0 comes first (a console shows a bar at 0, not an "unknown" animation, while the first sub-window
+        // runs), 1 last, nothing outside [0, 1] or going back, and steps inside the sub-windows (4 per sub-window)
+        assertThat(fractions).first().isEqualTo(0.0);
+        assertThat(fractions).last().isEqualTo(1.0);
+        assertThat(fractions).allMatch(f -> f >= 0 && f <= 1);
+        assertThat(fractions).isSortedAccordingTo(Double::compare);
+        assertThat(fractions.stream().distinct().count()).as("distinct fractions").isGreaterThan(4);
+    }
+
+    @Test
     void slowPairIsReportedOnceAsLongEncounter() {
         // planted with a 0.4 deg crossing angle: about 50 m/s relative speed in SSO
         SyntheticCatalog.PlantedEncounter slow = POPULATION.planted().get(1);
