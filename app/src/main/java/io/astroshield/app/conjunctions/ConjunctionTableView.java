@@ -1,14 +1,16 @@
 package io.astroshield.app.conjunctions;
 
+import io.astroshield.app.fx.FxThread;
 import io.astroshield.app.workstation.Formats;
-import io.astroshield.persistence.screening.EncounterKind;
 import io.astroshield.persistence.screening.ConjunctionObservation;
+import io.astroshield.persistence.screening.EncounterKind;
 import io.astroshield.persistence.screening.EventStatus;
 import io.astroshield.persistence.screening.StoredEvent;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -18,11 +20,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -30,11 +32,8 @@ import java.util.function.Function;
 /** The conjunction table: sortable columns in the CLI's order, a filter bar and search. */
 public final class ConjunctionTableView extends BorderPane {
 
-    /** More than a tall window shows. */
-    private static final int WARM_UP_ROWS = 48;
-
     private final ConjunctionTableViewModel vm;
-    private final TableView<EventRow> table = newTable();
+    private final TableView<EventRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final ComboBox<Double> minPc = new ComboBox<>();
     private final TextField maxMissKm = new TextField();
@@ -44,18 +43,9 @@ public final class ConjunctionTableView extends BorderPane {
     public ConjunctionTableView(ConjunctionTableViewModel vm) {
         this.vm = vm;
         setId("conjunction-table-view");
+        table.setId("conjunction-table");
         vm.visibleRows().showIn(table);
         table.setPlaceholder(new Label("No conjunctions in the window. Run a screening (Ctrl+R) or import CDMs."));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
-
-        setTop(filterBar());
-        setCenter(table);
-    }
-
-    /** The table with its columns and cells and no data: the view's, and {@link #warmUp}'s. */
-    private static TableView<EventRow> newTable() {
-        TableView<EventRow> table = new TableView<>();
-        table.setId("conjunction-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
 
         TableColumn<EventRow, java.time.Instant> tca = column("TCA (UTC)", r -> r.tca(), 190);
@@ -90,21 +80,39 @@ public final class ConjunctionTableView extends BorderPane {
         table.getColumns().setAll(List.of(tca, primary, secondary, miss, radial, inTrack, cross, speed, pc, method,
                 pcMax, covariance, encounter, age, updates, state));
         table.getSortOrder().setAll(List.of(tca));
-        return table;
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+
+        setTop(filterBar());
+        setCenter(table);
     }
 
     /**
-     * Lays out a throwaway table like the view's, with a screenful of sample rows, in a scene that is never shown, so
-     * that cell creation, CSS and text layout are compiled before a screening's first rows reach the real table. Cold,
-     * that first screenful held the FX thread for about 70 ms on a two-core machine (docs/benchmarks.md,
-     * "Workstation: start-up and responsiveness"). Call on the FX thread once, when the window is up and idle.
-     * Returns the throwaway table, laid out.
+     * Creates the table's row cells before its first rows arrive. A fresh table builds, skins and styles a screenful
+     * of row cells when rows first come, about 60 ms of the FX thread even with the code compiled, and that is when a
+     * screening streams its first results (docs/benchmarks.md, "Workstation: start-up and responsiveness"). Sample
+     * rows are laid out and the real list put back within one FX event, so they are never drawn; the cells stay
+     * with the table for reuse. Does nothing once the table has rows or a selection, or while it is not laid out.
      */
-    public static TableView<EventRow> warmUp(List<String> stylesheets) {
-        TableView<EventRow> table = newTable();
-        List<EventRow> rows = new java.util.ArrayList<>();
+    public void prepareCells() {
+        FxThread.check();
+        if (!table.getItems().isEmpty() || !table.getSelectionModel().isEmpty() || table.getSkin() == null
+                || table.getHeight() <= 0) {
+            return;
+        }
+        ObservableList<EventRow> rows = table.getItems();
+        table.setItems(FXCollections.observableArrayList(sampleRows((int) Math.ceil(table.getHeight() / 20))));
+        table.applyCss();
+        table.layout();
+        table.setItems(rows);
+        table.applyCss();
+        table.layout();
+    }
+
+    /** Rows like a screening's: stored and provisional, with and without Pc. */
+    private static List<EventRow> sampleRows(int count) {
+        List<EventRow> rows = new ArrayList<>(count);
         Instant tca = Instant.parse("2000-01-01T12:00:00Z");
-        for (int i = 0; i < WARM_UP_ROWS; i++) {
+        for (int i = 0; i < count; i++) {
             boolean stored = i % 3 == 0;
             Double pc = i % 4 == 0 ? null : 1e-4 / (i + 1);
             ConjunctionObservation o = new ConjunctionObservation(10_000 + i, 20_000 + i, tca.plusSeconds(97L * i),
@@ -113,19 +121,9 @@ public final class ConjunctionTableView extends BorderPane {
             StoredEvent e = new StoredEvent(stored ? i + 1 : -i - 1, o.primaryNorad(), o.secondaryNorad(),
                     EventStatus.OPEN, null, null, null, i % 5, o.tca(), o.missDistanceM(), o.relativeSpeedMps(), pc,
                     o.pcMax(), o.pcMethod(), o.encounter(), o);
-            rows.add(new EventRow(e, "SAMPLE " + o.primaryNorad(), "SAMPLE DEB " + o.secondaryNorad(), !stored));
+            rows.add(new EventRow(e, "SAMPLE " + o.primaryNorad(), "SAMPLE " + o.secondaryNorad(), !stored));
         }
-        table.getItems().setAll(rows.subList(0, WARM_UP_ROWS / 2));
-        Scene scene = new Scene(new StackPane(table), 1600, WARM_UP_ROWS * 30);
-        scene.getStylesheets().setAll(stylesheets);
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        // then what a screening's next batches do: more rows, some above the first ones, and a re-sort
-        table.getItems().addAll(0, rows.subList(WARM_UP_ROWS / 2, WARM_UP_ROWS));
-        table.sort();
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        return table;
+        return rows;
     }
 
     public TableView<EventRow> table() {

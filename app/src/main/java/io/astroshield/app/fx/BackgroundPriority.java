@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +76,17 @@ public final class BackgroundPriority {
     public static void lowerCurrentThread() {
         Thread.currentThread().setPriority(Thread.MIN_PRIORITY);
         currentThreadId().ifPresent(tid -> setNice(tid, TASK_NICE));
+    }
+
+    /**
+     * A scheduler whose one thread is started now, by the calling thread. Left to start on the first submission, the
+     * thread would be made by whichever thread submits first; a background task would pass on its low priority, and
+     * the service (alarms, live-data throttling) would then wait behind the work it reports on.
+     */
+    public static ScheduledThreadPoolExecutor startedScheduler(ThreadFactory threads) {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.prestartAllCoreThreads();
+        return scheduler;
     }
 
     /** Lowers the JVM's JIT compiler threads below the FX thread; returns how many it lowered. */

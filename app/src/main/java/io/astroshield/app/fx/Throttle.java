@@ -3,7 +3,6 @@ package io.astroshield.app.fx;
 import javafx.application.Platform;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
  */
 public final class Throttle<T> {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledExecutorService TIMER = BackgroundPriority.startedScheduler(r -> {
         Thread t = new Thread(r, "astroshield-throttle");
         t.setDaemon(true);
         return t;

@@ -1,5 +1,6 @@
 package io.astroshield.app.telemetry;
 
+import io.astroshield.app.fx.BackgroundPriority;
 import io.astroshield.app.workstation.Workstation;
 import io.astroshield.domain.alarms.AlarmEngine;
 import io.astroshield.domain.alarms.AlarmOccurrence;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -78,7 +78,7 @@ public final class TelemetryFeed implements AutoCloseable {
 
     private final Workstation ws;
     private final List<Consumer<Tick>> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService timer = BackgroundPriority.startedScheduler(r -> {
         Thread t = new Thread(r, "astroshield-telemetry");
         t.setDaemon(true);
         return t;

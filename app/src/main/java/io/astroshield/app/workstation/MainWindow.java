@@ -207,8 +207,8 @@ public final class MainWindow {
 
     /**
      * A few frames after the window first shows (start-up's own frames out, nothing streaming yet): the horn's player
-     * is built in the background, and the conjunction table's cell code runs once on sample rows off-screen, so that
-     * a screening's first rows and first DISTRESS alarm do not meet them cold.
+     * is built in the background and the conjunction table creates its row cells, so that a screening's first rows
+     * and first DISTRESS alarm do not cost the FX thread a stall.
      */
     private void warmUpOnceShown() {
         stage.addEventHandler(WindowEvent.WINDOW_SHOWN, new javafx.event.EventHandler<>() {
@@ -226,8 +226,8 @@ public final class MainWindow {
                         stop();
                         horn.prepare();
                         long t0 = System.nanoTime();
-                        ConjunctionTableView.warmUp(scene.getStylesheets());
-                        LOG.debug("conjunction table warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                        tableView.prepareCells();
+                        LOG.debug("conjunction table cells prepared in {} ms", (System.nanoTime() - t0) / 1_000_000);
                     }
                 }.start();
             }

@@ -1,5 +1,6 @@
 package io.astroshield.app.workstation;
 
+import io.astroshield.app.fx.BackgroundPriority;
 import io.astroshield.app.fx.Progress;
 import io.astroshield.app.telemetry.DemoSpacecraft;
 import io.astroshield.domain.alarms.AlarmConfiguration;
@@ -60,7 +61,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.Optional;
@@ -101,7 +101,7 @@ public final class Workstation implements AutoCloseable {
     private final H2AlarmStore alarmStore;
     /** The alarm engine is confined to this thread (it is not thread-safe); {@link #alarms(Function)} goes through it. */
     private volatile Thread alarmThreadRef;
-    private final ScheduledExecutorService alarmThread = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService alarmThread = BackgroundPriority.startedScheduler(r -> {
         Thread t = new Thread(r, "astroshield-alarms");
         t.setDaemon(true);
         alarmThreadRef = t;

@@ -38,6 +38,35 @@ class BackgroundPriorityTest {
     }
 
     @Test
+    void aStartedSchedulerKeepsItsCreatorsPriorityWhenABackgroundThreadSubmitsFirst() throws Exception {
+        int creatorNice = BackgroundPriority.niceOf(BackgroundPriority.currentThreadId().orElseThrow()).orElseThrow();
+        assumeTrue(creatorNice < BackgroundPriority.TASK_NICE, "the test JVM already runs at the lowest priority");
+        var scheduler = BackgroundPriority.startedScheduler(r -> {
+            Thread t = new Thread(r, "priority-test-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<OptionalInt> ranAt = new AtomicReference<>();
+        try {
+            Thread background = new Thread(() -> {
+                BackgroundPriority.lowerCurrentThread();
+                try {
+                    scheduler.submit(() -> ranAt.set(BackgroundPriority.niceOf(
+                            BackgroundPriority.currentThreadId().orElseThrow()))).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            background.start();
+            background.join();
+        } finally {
+            scheduler.shutdownNow();
+        }
+
+        assertThat(ranAt.get()).as("nice of the scheduler's thread").hasValue(creatorNice);
+    }
+
+    @Test
     void threadsAreFoundByTheirOsName() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         Thread t = new Thread(() -> {
