@@ -100,10 +100,13 @@ public final class ConjunctionTableView extends BorderPane {
             return;
         }
         ObservableList<EventRow> rows = table.getItems();
+        List<TableColumn<EventRow, ?>> sortOrder = List.copyOf(table.getSortOrder());
         table.setItems(FXCollections.observableArrayList(sampleRows((int) Math.ceil(table.getHeight() / 20))));
         table.applyCss();
         table.layout();
         table.setItems(rows);
+        // setting the items cleared the sort order
+        table.getSortOrder().setAll(sortOrder);
         table.applyCss();
         table.layout();
     }

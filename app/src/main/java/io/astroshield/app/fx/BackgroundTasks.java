@@ -8,6 +8,7 @@ import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -24,11 +25,17 @@ import java.util.function.Consumer;
 public final class BackgroundTasks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
+    /** How often a task's progress and message are redrawn at most: a few times a second reads as live. */
+    private static final Duration PROGRESS_PERIOD = Duration.ofMillis(250);
 
     /** The work of a task; runs on a background thread. */
     @FunctionalInterface
     public interface Work<T> {
         T run(Progress progress) throws Exception;
+    }
+
+    /** One progress report: fraction done (negative: unknown) and message (null: unchanged). */
+    private record Shown(double fraction, String message) {
     }
 
     private final ExecutorService executor;
@@ -90,13 +97,6 @@ public final class BackgroundTasks implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
-    }
-
-    /** How often a task's progress and message are redrawn at most: a few times a second reads as live. */
-    static final java.time.Duration PROGRESS_PERIOD = java.time.Duration.ofMillis(250);
-
-    /** One progress report: fraction done (negative: unknown) and message (null: unchanged). */
-    private record Shown(double fraction, String message) {
     }
 
     static final class FxTask<T> extends Task<T> {

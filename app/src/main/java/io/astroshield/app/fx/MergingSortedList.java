@@ -50,13 +50,22 @@ public final class MergingSortedList<E> extends ObservableListBase<E> {
             setComparator(t.getComparator());
             return true;
         });
-        // added after setItems: runs after the table's own selection update
-        addListener((ListChangeListener<E>) c -> {
+        ListChangeListener<E> keepSelection = c -> {
             var selection = table.getSelectionModel();
             E selected = selection.getSelectedItem();
             int index = selection.getSelectedIndex();
             if (selected != null && (index < 0 || index >= size() || get(index) != selected)) {
                 selection.select(selected);
+            }
+        };
+        // added after setItems: runs after the table's own selection update, which it needs up to date
+        addListener(keepSelection);
+        // the table's selection model listens again when its items are set again (cells prepared on sample rows,
+        // then this list put back): go behind it once more
+        table.itemsProperty().addListener((o, was, now) -> {
+            if (now == this) {
+                removeListener(keepSelection);
+                addListener(keepSelection);
             }
         });
     }

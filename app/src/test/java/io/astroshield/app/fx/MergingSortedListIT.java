@@ -64,4 +64,29 @@ class MergingSortedListIT {
         assertThat(index).as("the selected row's new place").isEqualTo(999 - 500);
         assertThat(rows).hasSize(1000).isSortedAccordingTo(Comparator.reverseOrder());
     }
+
+    @Test
+    void afterTheTableShowedAnotherListAndThisOneAgainAFilterAndABatchKeepTheSelectedRow() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            source.addAll(IntStream.range(0, 100).map(i -> i * 2).boxed().toList());
+            table.getSortOrder().setAll(List.of(value));
+            // what the conjunction table does when it prepares its cells on sample rows (setting items clears the
+            // sort order, so it is put back)
+            table.setItems(FXCollections.observableArrayList(-1, -2, -3));
+            table.setItems(rows);
+            table.getSortOrder().setAll(List.of(value));
+            table.getSelectionModel().select(Integer.valueOf(60));
+        }).get();
+
+        // a filter that drops rows before the selected one, then a batch: the selection follows its row
+        WaitForAsyncUtils.asyncFx(() -> rows.setPredicate(i -> i >= 40)).get();
+        WaitForAsyncUtils.asyncFx(() -> source.addAll(41, 43, 45)).get();
+
+        assertThat(WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().getSelectedItem()).get()).isEqualTo(60);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> rows.get(table.getSelectionModel().getSelectedIndex())).get())
+                .as("the row at the selected index").isEqualTo(60);
+        assertThat(rows).as("ascending by the column").isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(WaitForAsyncUtils.asyncFx(() -> table.getSelectionModel().getSelectedIndex()).get())
+                .as("40..58 even (10) and 41, 43, 45 sort before 60").isEqualTo(13);
+    }
 }
