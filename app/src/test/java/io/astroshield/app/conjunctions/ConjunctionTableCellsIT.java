@@ -61,7 +61,7 @@ class ConjunctionTableCellsIT {
             vm[0] = new ConjunctionTableViewModel(fixture.context(stage[0]));
             ConjunctionTableView v = new ConjunctionTableView(vm[0]);
             Scene scene = new Scene(v, 800, 600);
-            scene.getStylesheets().add(Theme.APP_CSS);
+            Theme.DARK.apply(scene);
             stage[0].setScene(scene);
             stage[0].show();
             return v;
@@ -117,8 +117,18 @@ class ConjunctionTableCellsIT {
         return cells;
     }
 
+    /** Texts of the cells that would be drawn: the cell and every parent up to the table visible. */
     private static List<String> texts(ConjunctionTableView view) {
-        return view.table().lookupAll(".table-cell").stream().filter(Node::isVisible)
+        return view.table().lookupAll(".table-cell").stream().filter(n -> drawn(n, view.table()))
                 .map(n -> ((TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
+    }
+
+    private static boolean drawn(Node node, Node upTo) {
+        for (Node n = node; n != null && n != upTo; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }
