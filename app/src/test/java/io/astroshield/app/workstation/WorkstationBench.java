@@ -118,8 +118,11 @@ public final class WorkstationBench {
                 if (dirty != null) {
                     System.out.print(dirty.report(15));
                 }
-                ws.close();
-                Platform.exit();
+                // after the rest of the screening's success handler (it moves the time to the screened window)
+                Platform.runLater(() -> {
+                    ws.close();
+                    Platform.exit();
+                });
             }
         });
     }
