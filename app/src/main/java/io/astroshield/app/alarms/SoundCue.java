@@ -1,5 +1,6 @@
 package io.astroshield.app.alarms;
 
+import io.astroshield.app.fx.FxThread;
 import io.astroshield.domain.alarms.AlarmOccurrence;
 import io.astroshield.domain.alarms.Annunciator;
 import io.astroshield.domain.alarms.Severity;
@@ -34,7 +35,7 @@ public final class SoundCue implements Annunciator {
      * milliseconds at the first DISTRESS alarm, which comes with a screening's first results. Completes with null
      * where there is no audio.
      */
-    private volatile CompletableFuture<MediaPlayer> player;
+    private CompletableFuture<MediaPlayer> player;
 
     /** Called by the alarm engine (its thread) after the change is committed. */
     @Override
@@ -45,22 +46,17 @@ public final class SoundCue implements Annunciator {
         Platform.runLater(this::start);
     }
 
-    /** Gets the player ready in the background, so that the first alarm sounds at once. Any thread; idempotent. */
+    /** Gets the player ready in the background, so that the first alarm sounds at once. FX thread; idempotent. */
     public CompletableFuture<MediaPlayer> prepare() {
-        CompletableFuture<MediaPlayer> p = player;
-        if (p == null) {
-            synchronized (this) {
-                if (player == null) {
-                    player = CompletableFuture.supplyAsync(SoundCue::newPlayer, runnable -> {
-                        Thread t = new Thread(runnable, "astroshield-horn");
-                        t.setDaemon(true);
-                        t.start();
-                    });
-                }
-                p = player;
-            }
+        FxThread.check();
+        if (player == null) {
+            player = CompletableFuture.supplyAsync(SoundCue::newPlayer, runnable -> {
+                Thread t = new Thread(runnable, "astroshield-horn");
+                t.setDaemon(true);
+                t.start();
+            });
         }
-        return p;
+        return player;
     }
 
     private void start() {
@@ -77,8 +73,7 @@ public final class SoundCue implements Annunciator {
     /** Stops the sound; the alarm is not acknowledged. */
     public void silence() {
         sounding.set(false);
-        CompletableFuture<MediaPlayer> p = player;
-        MediaPlayer ready = p == null ? null : p.getNow(null);
+        MediaPlayer ready = player == null ? null : player.getNow(null);
         if (ready != null) {
             ready.stop();
         }

@@ -126,7 +126,7 @@ public final class BackgroundPriority {
     }
 
     /** OS thread ids of this process's threads whose OS name (15 characters at most) starts with one of the prefixes. */
-    static List<Long> threadIdsNamed(String... prefixes) {
+    public static List<Long> threadIdsNamed(String... prefixes) {
         List<Long> ids = new ArrayList<>();
         if (!LINUX) {
             return ids;

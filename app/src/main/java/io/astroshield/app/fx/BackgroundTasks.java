@@ -107,7 +107,7 @@ public final class BackgroundTasks implements AutoCloseable {
         private final Work<T> work;
         // the work steps aside while the FX thread is behind: the window stays responsive on a small machine
         private final Cancellation cancellation = new Cancellation(FxYield.INSTANCE);
-        // a screening reports progress thousands of times a second; a bar redrawn every frame kept the renderer busy
+        // work reports as often as it likes; a bar redrawn on every frame would keep the renderer busy
         private final Throttle<Shown> shownProgress = new Throttle<>(PROGRESS_PERIOD, this::show);
         ObservableList<TaskHandle<?>> runningList;
         TaskHandle<T> handle;

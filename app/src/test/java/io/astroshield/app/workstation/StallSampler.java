@@ -1,6 +1,7 @@
 package io.astroshield.app.workstation;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import io.astroshield.app.fx.BackgroundPriority;
 
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -210,21 +211,9 @@ final class StallSampler {
 
     /** /proc/self/task/TID of the thread whose OS name starts like {@code javaName} (15 characters kept). */
     private static Path osThread(String javaName) {
-        String os = javaName.substring(0, Math.min(15, javaName.length()));
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    if (Files.readString(task.resolve("comm")).trim().equals(os)) {
-                        return task;
-                    }
-                } catch (IOException gone) {
-                    // ended
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Path.of("/nonexistent");
+        return BackgroundPriority.threadIdsNamed(javaName.substring(0, Math.min(15, javaName.length()))).stream()
+                .findFirst().map(tid -> Path.of("/proc/self/task", Long.toString(tid)))
+                .orElse(Path.of("/nonexistent"));
     }
 
     private static String schedDelta(Map<String, long[]> before, Map<String, long[]> after) {
